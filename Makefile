@@ -1,0 +1,40 @@
+# The course in two commands: `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.dlcourse-installed
+
+.PHONY: install demo test lab build lint lock clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	@touch $@
+
+demo: install
+	$(BIN)/dlcourse demo
+
+test: install
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m pytest
+
+lab: install
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+build: install
+	$(BIN)/dlcourse build
+
+lock:
+	rm -rf build/lock-venv
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/python -m pip install --quiet -e '.[dev]'
+	{ echo "# Pinned versions that 'make' installs with: pip install -c requirements.lock -e '.[dev]'"; \
+	  echo "# Regenerate: make lock"; \
+	  build/lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^pip=='; } > requirements.lock
+
+clean:
+	rm -rf build autograder/gradebook.db autograder/submitted autograder/autograded \
+	       autograder/feedback autograder/exports autograder/release

@@ -1,0 +1,82 @@
+"""The `dlcourse` command."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from autograder.course import COURSE_ROOT
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dlcourse", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="regenerate notebooks/ from solutions/")
+    build.add_argument("--check", action="store_true",
+                       help="change nothing; fail if notebooks/ differs from a fresh build")
+
+    check = commands.add_parser("check", help="run a notebook's visible checks and report")
+    check.add_argument("notebook", type=Path)
+
+    grade = commands.add_parser("grade", help="autograde a folder of student notebooks")
+    grade.add_argument("submissions", type=Path,
+                       help="one subfolder or one .ipynb file per student")
+    grade.add_argument("--workspace", type=Path, default=COURSE_ROOT,
+                       help="nbgrader workspace; exports go to WORKSPACE/exports "
+                            "(default: the course root, autograder/)")
+    grade.add_argument("--assignment", help="the assignment id, when file names do not say")
+
+    commands.add_parser("demo", help="build, grade the example submissions, print the grades")
+
+    args = parser.parse_args(argv)
+    return {"build": _build, "check": _check, "grade": _grade, "demo": _demo}[args.command](args)
+
+
+def _build(args) -> int:
+    from autograder.build import build, release_differences
+
+    if args.check:
+        problems = release_differences()
+        for problem in problems:
+            print(problem)
+        print("notebooks/ is out of date: run `dlcourse build`." if problems
+              else "notebooks/ matches a fresh build.")
+        return 1 if problems else 0
+    build()
+    print("notebooks/ rebuilt from solutions/.")
+    return 0
+
+
+def _check(args) -> int:
+    from autograder.student_check import report, run_checks
+
+    if not args.notebook.is_file():
+        print(f"No notebook at {args.notebook}.")
+        return 2
+    print(f"Running {args.notebook} from top to bottom ...")
+    results = run_checks(args.notebook)
+    print(report(results))
+    return 1 if any(r.message for r in results) else 0
+
+
+def _grade(args) -> int:
+    from autograder.grading import grade_folder, grade_table
+
+    if not args.submissions.is_dir():
+        print(f"No folder at {args.submissions}.")
+        return 2
+    results = grade_folder(args.submissions, args.workspace, args.assignment)
+    print(grade_table(results))
+    print(f"\nExports: {args.workspace / 'exports'} (grades.csv, exercises.csv, feedback/)")
+    return 0
+
+
+def _demo(args) -> int:
+    from autograder.demo import demo
+
+    demo()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""`dlcourse demo`: build the release, grade the example submissions, show the results."""
+
+import shutil
+import time
+from pathlib import Path
+
+from autograder.build import build
+from autograder.course import REPO_ROOT, assignments
+from autograder.examples import write_examples
+from autograder.grading import grade_folder, grade_table
+
+DEMO_ROOT = REPO_ROOT / "build" / "demo"
+
+
+def demo(root: Path = DEMO_ROOT) -> list:
+    started = time.perf_counter()
+    print("1/3 Building the student release notebooks/ from solutions/ ...")
+    build()
+    shutil.rmtree(root, ignore_errors=True)
+    submissions = root / "submissions"
+    print(f"2/3 Writing example submissions to {_shown(submissions)} ...")
+    write_examples(submissions, assignments())
+    print("3/3 Autograding them (every notebook runs in a fresh kernel) ...")
+    results = grade_folder(submissions, workspace=root / "workspace")
+    exports = root / "workspace" / "exports"
+    print()
+    print(grade_table(results))
+    print()
+    print(f"Grades:    {_shown(exports / 'grades.csv')}")
+    print(f"Exercises: {_shown(exports / 'exercises.csv')}")
+    print(f"Feedback:  {_shown(exports / 'feedback')}/<student>/<assignment>.html")
+    print(f"Done in {time.perf_counter() - started:.0f} s.")
+    return results
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)

@@ -1,0 +1,32 @@
+"""What a student's feedback may show: their code, their outputs and the failure
+messages, never the source of hidden tests or tracebacks into the grader."""
+
+import re
+
+from nbgrader.preprocessors import NbGraderPreprocessor
+
+HIDDEN_REGION = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?",
+                           re.MULTILINE | re.DOTALL)
+
+
+def hide_hidden_tests(source: str) -> str:
+    return HIDDEN_REGION.sub("", source).rstrip("\n")
+
+
+def error_summary(output) -> str:
+    """One line for an error output: the check's message, or `Name: value`."""
+    if output.get("ename") == "CheckFailure":
+        return f"FAIL {output.get('evalue', '')}"
+    return f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
+
+
+class HideGraderInternals(NbGraderPreprocessor):
+    """Remove hidden-test regions from cell sources and cut every traceback to one line."""
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        if cell.cell_type == "code":
+            cell.source = hide_hidden_tests(cell.source)
+            for output in cell.get("outputs", []):
+                if output.output_type == "error":
+                    output.traceback = [error_summary(output)]
+        return cell, resources

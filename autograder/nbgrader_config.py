@@ -1,0 +1,42 @@
+"""nbgrader configuration of the course. The course root is this folder.
+
+Plain `nbgrader` commands run from here use it as it is; `dlcourse` loads it and
+points the root at a grading workspace of its own.
+"""
+
+import os
+
+c = get_config()  # noqa: F821 - provided by traitlets when the file is loaded
+
+here = os.path.dirname(os.path.abspath(__file__))
+
+c.CourseDirectory.root = here
+c.CourseDirectory.source_directory = os.path.join("..", "solutions")
+c.CourseDirectory.release_directory = os.path.join("..", "notebooks")
+c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "gradebook.db")
+c.CourseDirectory.course_id = "dlcourse"
+
+# Answer cells in the student release.
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
+
+# A NumPy warning on stderr must not zero a passing test cell: drop stderr
+# output that is a warning before nbgrader scores the cell.
+c.IgnorePattern.enabled = True
+c.IgnorePattern.pattern = r"\w*Warning\b"
+
+# Restore test cells that a student deleted, from the gradebook.
+c.OverwriteCells.add_missing_cells = True
+
+# Per-cell time limit. A loop that swallows KeyboardInterrupt must fail its own
+# cell, not the whole submission.
+c.Execute.timeout = 60
+c.Execute.interrupt_on_timeout = True
+c.Execute.raise_on_iopub_timeout = False
+
+# Feedback for students: no hidden-test source, no tracebacks into the grader.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "autograder.feedback.HideGraderInternals",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
