@@ -26,6 +26,11 @@ def assignments() -> list[str]:
     return sorted(p.name for p in SOLUTIONS.iterdir() if (p / f"{p.name}.ipynb").is_file())
 
 
+def topic(assignment: str) -> str:
+    """`numpy_basics` for `01_numpy_basics`: the name of the assignment's modules."""
+    return assignment.split("_", 1)[1]
+
+
 def notebook_path(folder: Path, assignment: str) -> Path:
     return folder / assignment / f"{assignment}.ipynb"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.course import RELEASE, SOLUTIONS, notebook_path
+from autograder.course import RELEASE, SOLUTIONS, notebook_path, topic
 
 EXAMPLES = ["perfect", "variants", "typical_mistakes", "errors", "untouched"]
 SOLUTION_REGION = ("### BEGIN SOLUTION", "### END SOLUTION")
@@ -23,7 +23,7 @@ SOLUTION_REGION = ("### BEGIN SOLUTION", "### END SOLUTION")
 
 def answers_module(assignment: str):
     """`autograder.answers.<topic>` for an assignment id such as `01_numpy_basics`."""
-    return importlib.import_module(f"autograder.answers.{assignment.split('_', 1)[1]}")
+    return importlib.import_module(f"autograder.answers.{topic(assignment)}")
 
 
 def solution_answers(assignment: str) -> dict[str, str]:

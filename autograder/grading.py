@@ -7,6 +7,7 @@ The nbgrader workspace (gradebook, submitted/, autograded/, feedback/) lives in
 
 import csv
 import shutil
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from autograder.course import (
 )
 from autograder.feedback import error_summary
 from autograder.submissions import Submission, find_submissions
+
+# nbgrader 0.9 trips over its own SQLAlchemy session while autograding; harmless.
+warnings.filterwarnings("ignore", message=".*not in session.*")
 
 GRADES_COLUMNS = ["student", "assignment", "score", "max_score", "status", "reason"]
 EXERCISE_COLUMNS = ["student", "assignment", "exercise", "part", "score", "max_score", "message"]

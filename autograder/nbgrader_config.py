@@ -33,6 +33,9 @@ c.OverwriteCells.add_missing_cells = True
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
 c.Execute.raise_on_iopub_timeout = False
+# Grading kernels talk to the grader on loopback only; keep their start-up
+# notice about unencrypted local sockets out of the instructor's terminal.
+c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]
 
 # Feedback for students: no hidden-test source, no tracebacks into the grader.
 c.GenerateFeedback.preprocessors = [

@@ -24,6 +24,7 @@ def run_checks(path: Path) -> list[CheckResult]:
     """Execute the notebook in its own folder and read the verdict of every graded cell."""
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, timeout=CELL_TIMEOUT, allow_errors=True, kernel_name="python3",
+                   extra_arguments=["--IPKernelApp.log_level=ERROR"],
                    resources={"metadata": {"path": str(path.parent.resolve())}}).execute()
     results = []
     for cell in notebook.cells:

@@ -99,7 +99,7 @@ def softmax(x):
     exps = np.exp(x)
     return exps / np.sum(exps, axis=1)
 """, visible="raised ValueError: operands could not be broadcast together",
-        hidden="wrong values"),
+        hidden="raised ValueError"),
     Answer("stable_softmax", "not stabilised", """
 def stable_softmax(x):
     exps = np.exp(x)

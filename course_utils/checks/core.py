@@ -71,7 +71,7 @@ def _student_line(tb) -> str:
     if not frames or not frames[-1].line:
         return ""
     frame = frames[-1]
-    return f" at line {frame.lineno}: `{frame.line.strip()}`"
+    return f" in {frame.name}, line {frame.lineno}: `{frame.line.strip()}`"
 
 
 class Exercise:

@@ -1,0 +1,46 @@
+"""The `dlcourse` command as students and instructors type it."""
+
+import shutil
+
+import nbformat
+
+from autograder.cli import main
+from autograder.course import RELEASE, SOLUTIONS, notebook_path
+from autograder.examples import make_submission
+
+
+def test_check_reports_every_exercise_of_the_solution_as_passing(capsys):
+    assert main(["check", str(notebook_path(SOLUTIONS, "01_numpy_basics"))]) == 0
+    out = capsys.readouterr().out
+    assert "PASS   sigmoid-visible" in out
+    assert "PASS   stable_softmax-hidden" in out
+    assert "Checks: 21/21 points, 0 failing." in out
+
+
+def test_check_explains_failures_and_pending_hidden_tests(tmp_path, capsys):
+    path = tmp_path / "01_numpy_basics.ipynb"
+    nbformat.write(make_submission("01_numpy_basics", "typical_mistakes"), path)
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert ("FAIL   sigmoid-visible             0/1  sigmoid(np.array([1, 2, 3])): "
+            "raised TypeError") in out
+    assert "HIDDEN sigmoid-hidden              0/2  runs when your work is graded" in out
+    assert "Checks: 3/7 points, 4 failing." in out
+    assert "Hidden tests worth 14 more points run when your work is graded." in out
+
+
+def test_grade_accepts_one_file_per_student(tmp_path, capsys):
+    submissions = tmp_path / "submissions"
+    submissions.mkdir()
+    shutil.copyfile(notebook_path(RELEASE, "01_numpy_basics"), submissions / "ada.ipynb")
+    nbformat.write(nbformat.v4.new_notebook(), submissions / "bob.ipynb")
+    assert main(["grade", str(submissions), "--workspace", str(tmp_path / "ws")]) == 0
+    out = capsys.readouterr().out
+    assert "ada      01_numpy_basics  0/21   graded" in out
+    assert "bob      ?" in out and "cannot tell which assignment" in out
+
+
+def test_missing_inputs_are_reported_not_crashed(tmp_path, capsys):
+    assert main(["check", str(tmp_path / "nope.ipynb")]) == 2
+    assert main(["grade", str(tmp_path / "nope")]) == 2
+    assert "No folder at" in capsys.readouterr().out
