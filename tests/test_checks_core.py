@@ -109,3 +109,41 @@ def test_describe():
     assert describe(np.zeros((2, 3))) == "a NumPy array of shape (2, 3)"
     assert describe(np.array(1.0)) == "a 0-d NumPy array (float64)"
     assert describe(3.0) == "a float"
+
+
+def test_dict_checks_keys_then_values():
+    expected = {"w": np.zeros((2, 1)), "b": 0.0}
+    with exercise("f", quiet=True) as ex:
+        ex.expect_dict({"w": np.zeros((2, 1)), "b": np.array(0.0)}, expected, "init(2)")
+    expect_failure(lambda ex: ex.expect_dict({"w": np.zeros((2, 1))}, expected, "init(2)"),
+                   "init(2): the result has no key 'b' (keys: ['w'])")
+    expect_failure(lambda ex: ex.expect_dict({"w": np.zeros((1, 2)), "b": 0}, expected, "init(2)"),
+                   "init(2)['w']: expected shape (2, 1), got (1, 2)")
+    expect_failure(lambda ex: ex.expect_dict([1], expected, "init(2)"),
+                   "init(2): expected a dict with keys ['b', 'w'], got a list")
+
+
+def vectorized(x):
+    return np.sum(x * x)
+
+
+def looping(x):
+    total = 0.0
+    for value in x:
+        total += value * value
+    return total
+
+
+def comprehending(x):
+    return sum([value * value for value in x])
+
+
+def test_no_loops_inspects_the_source():
+    with exercise("f", quiet=True) as ex:
+        ex.expect_no_loops(vectorized, "vectorized")
+    expect_failure(lambda ex: ex.expect_no_loops(looping, "looping"),
+                   "looping: must be vectorized, but has a Python loop (For) at line "
+                   f"{looping.__code__.co_firstlineno + 2}")
+    expect_failure(lambda ex: ex.expect_no_loops(comprehending, "comprehending"),
+                   "comprehending: must be vectorized, but has a Python loop (ListComp) at line "
+                   f"{comprehending.__code__.co_firstlineno + 1}")

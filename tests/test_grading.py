@@ -1,5 +1,5 @@
-"""End to end: build, grade the example submissions, and check every exported number,
-message and feedback page."""
+"""End to end: grade the example submissions of each assignment, and check every exported
+number, message and feedback page."""
 
 import csv
 import re
@@ -13,20 +13,24 @@ from autograder.course import assignments, nbgrader_config
 from autograder.examples import EXAMPLES, write_examples
 from autograder.grading import grade_folder
 
-# Exact scores per example submission and assignment.
+# Exact scores per assignment and example submission, and the maximum.
 EXPECTED_SCORES = {
     "01_numpy_basics": {"perfect": 21, "variants": 21, "typical_mistakes": 7,
-                        "errors": 0, "untouched": 0},
+                        "errors": 0, "untouched": 0, "max": 21},
 }
-MAX_SCORES = {"01_numpy_basics": 21}
+
+_graded = {}
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    root = tmp_path_factory.mktemp("grading")
-    write_examples(root / "submissions", assignments())
-    results = grade_folder(root / "submissions", workspace=root / "workspace")
-    return results, root / "workspace" / "exports"
+@pytest.fixture
+def graded(assignment, tmp_path_factory):
+    """(results, exports) of grading the example submissions of one assignment, once."""
+    if assignment not in _graded:
+        root = tmp_path_factory.mktemp(f"grading-{assignment}")
+        write_examples(root / "submissions", [assignment])
+        results = grade_folder(root / "submissions", workspace=root / "workspace")
+        _graded[assignment] = results, root / "workspace" / "exports"
+    return _graded[assignment]
 
 
 def read_csv(path):
@@ -34,42 +38,60 @@ def read_csv(path):
         return list(csv.DictReader(handle))
 
 
+def result_of(results, student):
+    return next(r for r in results if r.student == student)
+
+
 def test_every_assignment_has_expected_scores():
     assert sorted(EXPECTED_SCORES) == assignments()
-    assert all(sorted(scores) == sorted(EXAMPLES) for scores in EXPECTED_SCORES.values())
+    assert all(sorted(scores) == sorted([*EXAMPLES, "max"])
+               for scores in EXPECTED_SCORES.values())
 
 
-def test_exported_grades_equal_the_expected_numbers(graded):
+def test_exported_grades_equal_the_expected_numbers(assignment, graded):
     _, exports = graded
     rows = read_csv(exports / "grades.csv")
-    assert len(rows) == len(EXAMPLES) * len(assignments())
+    assert sorted(row["student"] for row in rows) == sorted(EXAMPLES)
     for row in rows:
         assert row["status"] == "graded", row
-        assert float(row["score"]) == EXPECTED_SCORES[row["assignment"]][row["student"]], row
-        assert float(row["max_score"]) == MAX_SCORES[row["assignment"]]
+        assert row["assignment"] == assignment
+        assert float(row["score"]) == EXPECTED_SCORES[assignment][row["student"]], row
+        assert float(row["max_score"]) == EXPECTED_SCORES[assignment]["max"]
 
 
-def test_exercise_export_explains_every_lost_point(graded):
+def test_exercise_export_explains_every_lost_point(assignment, graded):
     _, exports = graded
-    rows = read_csv(exports / "exercises.csv")
-    for row in rows:
+    for row in read_csv(exports / "exercises.csv"):
         lost = float(row["score"]) < float(row["max_score"])
         assert bool(row["message"]) == lost, row
-    by_key = {(r["student"], r["assignment"], r["exercise"], r["part"]): r for r in rows}
-    hidden_only = by_key[("typical_mistakes", "01_numpy_basics", "image2vector", "hidden")]
+
+
+def test_feedback_shows_messages_but_no_hidden_test_source(assignment, graded):
+    results, _ = graded
+    for result in results:
+        html = result.feedback.read_text()
+        assert "BEGIN HIDDEN TESTS" not in html
+        assert "autograder" not in html, result.feedback
+        assert "hidden/" not in html
+        assert not re.search(r"grade_\w+\(", html), result.feedback
+        assert "Traceback (most recent call last)" not in html
+    untouched = result_of(results, "untouched").feedback.read_text()
+    assert "not implemented yet" in untouched
+
+
+@pytest.mark.parametrize("assignment", ["01_numpy_basics"])
+def test_numpy_basics_messages_and_partial_credit(assignment, graded):
+    results, exports = graded
+    rows = {(r["student"], r["exercise"], r["part"]): r
+            for r in read_csv(exports / "exercises.csv")}
+    hidden_only = rows[("typical_mistakes", "image2vector", "hidden")]
     assert hidden_only["score"] == "0"
     assert "raised ValueError: cannot reshape array of size 60" in hidden_only["message"]
-    visible = by_key[("typical_mistakes", "01_numpy_basics", "image2vector", "visible")]
-    assert visible["score"] == "1"
-    untouched = by_key[("untouched", "01_numpy_basics", "sigmoid", "visible")]
-    assert "not implemented yet" in untouched["message"]
-
-
-def test_a_correct_answer_that_makes_numpy_warn_keeps_its_points(graded):
-    results, _ = graded
-    variants = next(r for r in results
-                    if r.student == "variants" and r.assignment == "01_numpy_basics")
-    sigmoid = [c for c in variants.cells if c.exercise == "sigmoid"]
+    assert rows[("typical_mistakes", "image2vector", "visible")]["score"] == "1"
+    html = result_of(results, "typical_mistakes").feedback.read_text()
+    assert "FAIL sigmoid(np.array([1, 2, 3])): raised TypeError" in html
+    # a correct sigmoid that makes NumPy warn keeps its points
+    sigmoid = [c for c in result_of(results, "variants").cells if c.exercise == "sigmoid"]
     assert [(c.score, c.max_score) for c in sigmoid] == [(1, 1), (2, 2)]
 
 
@@ -83,19 +105,3 @@ def test_nbgrader_ignores_warnings_on_stderr_in_a_test_cell():
     assert determine_grade(cell, None) == (0, 2)  # what nbgrader does by default
     IgnorePattern(config=nbgrader_config()).preprocess_cell(cell, {}, 0)
     assert determine_grade(cell, None) == (2, 2)
-
-
-def test_feedback_shows_messages_but_no_hidden_test_source(graded):
-    results, _ = graded
-    for result in results:
-        html = result.feedback.read_text()
-        assert "BEGIN HIDDEN TESTS" not in html
-        assert "autograder" not in html, result.feedback
-        assert not re.search(r"grade_\w+\(", html), result.feedback
-        assert "Traceback (most recent call last)" not in html
-        assert "hidden/" not in html
-    mistakes = next(r for r in results
-                    if r.student == "typical_mistakes" and r.assignment == "01_numpy_basics")
-    html = mistakes.feedback.read_text()
-    assert "FAIL sigmoid(np.array([1, 2, 3])): raised TypeError" in html
-    assert "cannot reshape array of size 60" in html

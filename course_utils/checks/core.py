@@ -12,9 +12,12 @@ cell 0; Jupyter shows only the message, never a traceback into this module.
 
 from __future__ import annotations
 
+import ast
 import copy
+import inspect
 import math
 import numbers
+import textwrap
 import traceback
 import warnings
 from collections.abc import Callable, Iterator
@@ -159,6 +162,34 @@ class Exercise:
             if expected.size <= 12:
                 detail += f". Expected {fmt(expected)}, got {fmt(actual)}"
             self.fail(call, self._with_warnings(detail))
+
+    def expect_dict(self, actual: Any, expected: dict, call: str, **tolerance) -> None:
+        """A dict with the expected keys; each value checked as a number or an array."""
+        if not isinstance(actual, dict):
+            self.fail(call, f"expected a dict with keys {sorted(expected)}, got {describe(actual)}")
+        missing = [key for key in expected if key not in actual]
+        if missing:
+            self.fail(call, f"the result has no key {missing[0]!r} (keys: {sorted(actual)})")
+        for key, value in expected.items():
+            if np.ndim(value) == 0:
+                self.expect_scalar(actual[key], float(value), f"{call}[{key!r}]", **tolerance)
+            else:
+                self.expect_array(actual[key], value, f"{call}[{key!r}]", **tolerance)
+
+    def expect_no_loops(self, func: Callable, call: str) -> None:
+        """The function's own source has no `for`/`while` loop and no comprehension."""
+        self.count += 1
+        try:
+            tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+        except (OSError, TypeError, SyntaxError):
+            self.fail(call, "cannot read the source of this function to check it has no loops")
+        loops = (ast.For, ast.While, ast.AsyncFor, ast.ListComp, ast.SetComp, ast.DictComp,
+                 ast.GeneratorExp)
+        for node in ast.walk(tree):
+            if isinstance(node, loops):
+                line = func.__code__.co_firstlineno + node.lineno - 1
+                self.fail(call, f"must be vectorized, but has a Python loop "
+                                f"({type(node).__name__}) at line {line}")
 
     def expect_true(self, condition: bool, call: str, message: str) -> None:
         """A property that must hold, with the message to show when it does not."""
