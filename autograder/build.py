@@ -23,10 +23,13 @@ def generate_release(release: Path, assignment_ids: list[str] | None = None) -> 
 
 
 def build() -> None:
-    """Regenerate `notebooks/` from scratch."""
-    for assignment in assignments():
-        shutil.rmtree(RELEASE / assignment, ignore_errors=True)
-    generate_release(RELEASE)
+    """Regenerate `notebooks/`: build aside, then swap each assignment's folder in."""
+    with tempfile.TemporaryDirectory(prefix="dlcourse-release-", dir=RELEASE.parent) as fresh:
+        generate_release(Path(fresh))
+        RELEASE.mkdir(exist_ok=True)
+        for assignment in assignments():
+            shutil.rmtree(RELEASE / assignment, ignore_errors=True)
+            (Path(fresh) / assignment).rename(RELEASE / assignment)
 
 
 def release_differences() -> list[str]:

@@ -25,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="nbgrader workspace; exports go to WORKSPACE/exports "
                             "(default: the course root, autograder/)")
     grade.add_argument("--assignment", help="the assignment id, when file names do not say")
+    grade.add_argument("--force", action="store_true",
+                       help="regrade every submission, even those graded before unchanged")
 
     commands.add_parser("demo", help="build, grade the example submissions, print the grades")
 
@@ -65,7 +67,7 @@ def _grade(args) -> int:
     if not args.submissions.is_dir():
         print(f"No folder at {args.submissions}.")
         return 2
-    results = grade_folder(args.submissions, args.workspace, args.assignment)
+    results = grade_folder(args.submissions, args.workspace, args.assignment, force=args.force)
     print(grade_table(results))
     print(f"\nExports: {args.workspace / 'exports'} (grades.csv, exercises.csv, feedback/)")
     return 0

@@ -5,6 +5,8 @@ import re
 
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from autograder.guard import GUARD_MARKER
+
 HIDDEN_REGION = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?",
                            re.MULTILINE | re.DOTALL)
 
@@ -13,15 +15,24 @@ def hide_hidden_tests(source: str) -> str:
     return HIDDEN_REGION.sub("", source).rstrip("\n")
 
 
+GRADER_ERRORS = {"CellTimeout", "KernelDied", "NotRun"}  # see autograder.execute
+
+
 def error_summary(output) -> str:
-    """One line for an error output: the check's message, or `Name: value`."""
+    """One line for an error output: the check's message, the grader's, or `Name: value`."""
     if output.get("ename") == "CheckFailure":
         return f"FAIL {output.get('evalue', '')}"
+    if output.get("ename") in GRADER_ERRORS:
+        return output.get("evalue", "")
     return f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
 
 
 class HideGraderInternals(NbGraderPreprocessor):
-    """Remove hidden-test regions from cell sources and cut every traceback to one line."""
+    """Remove the grader's set-up cell and hidden-test regions, cut tracebacks to one line."""
+
+    def preprocess(self, nb, resources):
+        nb.cells = [c for c in nb.cells if not c.source.startswith(GUARD_MARKER)]
+        return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, cell_index):
         if cell.cell_type == "code":

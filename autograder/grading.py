@@ -3,26 +3,43 @@
 The nbgrader workspace (gradebook, submitted/, autograded/, feedback/) lives in
 `workspace`; what an instructor reads is exported to `workspace/exports/`:
 `grades.csv`, `exercises.csv` and `feedback/<student>/<assignment>.html`.
+
+Every submission found gets exactly one row in `grades.csv` with a status:
+`graded`, `flagged` (graded, but an instructor should look: the reason says
+why) or `error` (could not be graded: the reason says why). One submission's
+failure never stops the batch. Each result is also kept in
+`workspace/results/`; a later run reuses it while neither the submission nor
+the assignment changed, so an interrupted run resumes where it stopped.
 """
 
 import csv
+import hashlib
+import json
 import shutil
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
+from tqdm.auto import tqdm
+from traitlets.config import Config
 
 from autograder.course import (
     COURSE_ROOT,
+    REPO_ROOT,
+    SOLUTIONS,
     nbgrader_api,
     nbgrader_config,
     notebook_path,
     require_success,
+    topic,
 )
 from autograder.feedback import error_summary
+from autograder.guard import GUARD_MARKER
+from autograder.intake import check_against_release
 from autograder.submissions import Submission, find_submissions
+from autograder.tamper import scan_notebook
 
 # nbgrader 0.9 trips over its own SQLAlchemy session while autograding; harmless.
 warnings.filterwarnings("ignore", message=".*not in session.*")
@@ -53,22 +70,81 @@ class Result:
     assignment: str | None
     score: float
     max_score: float
-    status: str  # graded | error
+    status: str  # graded | flagged | error
     reason: str = ""
     cells: list[CellResult] = field(default_factory=list)
     feedback: Path | None = None
+
+    def to_json(self) -> dict:
+        return {**asdict(self), "feedback": str(self.feedback) if self.feedback else None}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Result":
+        cells = [CellResult(**c) for c in data.pop("cells")]
+        feedback = data.pop("feedback")
+        return cls(**data, cells=cells, feedback=Path(feedback) if feedback else None)
 
 
 class Grader:
     """One nbgrader workspace and its gradebook, grading one submission at a time."""
 
-    def __init__(self, workspace: Path = COURSE_ROOT):
+    def __init__(self, workspace: Path = COURSE_ROOT, settings: Config | None = None):
         self.workspace = workspace.resolve()
         self.workspace.mkdir(parents=True, exist_ok=True)
         self.exports = self.workspace / "exports"
         self.config = nbgrader_config(self.workspace, release=self.workspace / "release")
+        if settings is not None:
+            self.config.merge(settings)
         self.api = nbgrader_api(self.config)
         self.prepared: set[str] = set()
+
+    def grade(self, submission: Submission, force: bool = False) -> Result:
+        """Grade one submission, or reuse its stored result; never raises."""
+        if submission.problem:
+            return Result(submission.student, submission.assignment, 0, 0, "error",
+                          submission.problem)
+        try:
+            key = self._result_key(submission)
+            stored = self._stored_result(submission, key)
+            if stored is not None and not force:
+                return stored
+            result = self._grade(submission)
+            self._store_result(submission, key, result)
+            return result
+        except Exception as error:  # noqa: BLE001 - one submission never stops the batch
+            return Result(submission.student, submission.assignment, 0, 0, "error",
+                          f"the grader failed on this submission: "
+                          f"{type(error).__name__}: {error}")
+
+    def _grade(self, submission: Submission) -> Result:
+        student, assignment = submission.student, submission.assignment
+        self.prepare(assignment)
+        max_score = self._max_score(assignment)
+        try:
+            notebook = nbformat.read(submission.path, as_version=4)
+            nbformat.validate(notebook)
+        except Exception as error:  # noqa: BLE001 - whatever the file is, say so
+            return Result(student, assignment, 0, max_score, "error",
+                          f"{submission.path.name} is not a valid notebook: {_first_line(error)}")
+        release = nbformat.read(notebook_path(self.workspace / "release", assignment),
+                                as_version=4)
+        intake = check_against_release(notebook, release)
+        release_sources = {c.source.strip() for c in release.cells}
+        findings = scan_notebook(intake.notebook, release_sources)
+        notices = submission.notices + intake.notices
+        review = submission.review + intake.review + [
+            f"suspicious code: {finding}" for finding in findings]
+        self._write_submitted(student, assignment, intake.notebook, notices)
+        graded = self.api.autograde(assignment, student)
+        if not graded["success"]:
+            return Result(student, assignment, 0, max_score, "error",
+                          "nbgrader could not grade it: " + _last_error_line(graded))
+        cells = self._cell_results(student, assignment)
+        status = "flagged" if review else "graded"
+        summary = ["needs manual review: " + "; ".join(review)] if review else []
+        reason = " ".join(summary + notices)
+        return Result(student, assignment, sum(c.score for c in cells), max_score, status,
+                      reason, cells, self._feedback(student, assignment))
 
     def prepare(self, assignment: str) -> None:
         """Record the assignment's source cells and points in the gradebook, once."""
@@ -76,29 +152,20 @@ class Grader:
             require_success(self.api.generate_assignment(assignment), f"prepare {assignment}")
             self.prepared.add(assignment)
 
-    def grade(self, submission: Submission) -> Result:
-        if submission.problem:
-            return Result(submission.student, submission.assignment, 0, 0, "error",
-                          submission.problem)
-        student, assignment = submission.student, submission.assignment
-        self.prepare(assignment)
-        max_score = self._max_score(assignment)
-        try:
-            nbformat.read(submission.path, as_version=4)
-        except Exception as error:  # noqa: BLE001 - any unreadable file is reported
-            return Result(student, assignment, 0, max_score, "error",
-                          f"not a readable notebook: {error}")
+    def _write_submitted(self, student, assignment, notebook, notices) -> None:
+        """The notebook nbgrader grades: the grader's set-up cell first, notices after it."""
+        setup = nbformat.v4.new_code_cell(
+            f"{GUARD_MARKER}\nimport autograder.guard\n"
+            f"autograder.guard.install({assignment!r})")
+        cells = [setup]
+        if notices:
+            cells.append(nbformat.v4.new_markdown_cell(
+                "**Notes from the grader**\n\n" + "\n".join(f"- {n}" for n in notices)))
+        notebook.cells = cells + notebook.cells
         target = notebook_path(self.workspace / "submitted" / student, assignment)
         shutil.rmtree(target.parent, ignore_errors=True)
         target.parent.mkdir(parents=True)
-        shutil.copyfile(submission.path, target)
-        graded = self.api.autograde(assignment, student)
-        if not graded["success"]:
-            return Result(student, assignment, 0, max_score, "error",
-                          "nbgrader could not grade it: " + _last_error_line(graded))
-        cells = self._cell_results(student, assignment)
-        return Result(student, assignment, sum(c.score for c in cells), max_score, "graded",
-                      cells=cells, feedback=self._feedback(student, assignment))
+        nbformat.write(notebook, target)
 
     def _max_score(self, assignment: str) -> float:
         with Gradebook(self.config.CourseDirectory.db_url) as gradebook:
@@ -131,10 +198,54 @@ class Grader:
         shutil.copyfile(html, exported)
         return exported
 
+    # -- stored results, so that a rerun only grades what changed ---------------------------
+
+    def _result_key(self, submission: Submission) -> str:
+        digest = hashlib.sha256(submission.path.read_bytes())
+        for source in _assignment_sources(submission.assignment):
+            digest.update(source.read_bytes())
+        digest.update(repr(sorted(submission.review + submission.notices)).encode())
+        return digest.hexdigest()
+
+    def _result_file(self, submission: Submission) -> Path:
+        return self.workspace / "results" / submission.student / f"{submission.assignment}.json"
+
+    def _stored_result(self, submission: Submission, key: str) -> Result | None:
+        path = self._result_file(submission)
+        if not path.is_file():
+            return None
+        data = json.loads(path.read_text())
+        if data.get("key") != key:
+            return None
+        result = Result.from_json(data["result"])
+        return result if result.feedback is None or result.feedback.exists() else None
+
+    def _store_result(self, submission: Submission, key: str, result: Result) -> None:
+        path = self._result_file(submission)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"key": key, "result": result.to_json()}, indent=1))
+        temporary.replace(path)
+
+
+def _assignment_sources(assignment: str) -> list[Path]:
+    """The files whose change makes stored results of an assignment stale."""
+    name = topic(assignment)
+    return [notebook_path(SOLUTIONS, assignment),
+            REPO_ROOT / "autograder" / "hidden" / f"{name}.py",
+            REPO_ROOT / "course_utils" / "checks" / f"{name}.py",
+            *sorted((REPO_ROOT / "autograder").glob("*.py")),
+            REPO_ROOT / "course_utils" / "checks" / "core.py"]
+
 
 def _failure_message(cell) -> str:
     errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
     return error_summary(errors[0]) if errors else ""
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0][:300]
 
 
 def _last_error_line(result: dict) -> str:
@@ -142,11 +253,13 @@ def _last_error_line(result: dict) -> str:
     return text.splitlines()[-1]
 
 
-def grade_folder(folder: Path, workspace: Path = COURSE_ROOT,
-                 assignment: str | None = None) -> list[Result]:
+def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | None = None,
+                 settings: Config | None = None, force: bool = False) -> list[Result]:
     """Grade every submission in `folder` and write the exports."""
-    grader = Grader(workspace)
-    results = [grader.grade(s) for s in find_submissions(folder, assignment)]
+    grader = Grader(workspace, settings)
+    submissions = find_submissions(folder, assignment)
+    results = [grader.grade(s, force) for s in tqdm(submissions, desc="grading", unit="nb",
+                                                      disable=None)]
     write_exports(results, grader.exports)
     return results
 

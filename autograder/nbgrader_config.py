@@ -33,6 +33,22 @@ c.OverwriteCells.add_missing_cells = True
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
 c.Execute.raise_on_iopub_timeout = False
+
+# At autograde, cells run under autograder.execute.GuardedExecute: it also
+# replaces a kernel stuck after a timeout, reports a dead kernel, limits memory,
+# bounds the whole notebook's time and caps each cell's output.
+c.Autograde.autograde_preprocessors = [
+    "autograder.execute.GuardedExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.GuardedExecute.memory_limit_gb = 4.0
+c.GuardedExecute.notebook_timeout = 900
+c.GuardedExecute.notebook_timeouts = {}  # e.g. {"05_cnn_from_scratch": 300}
 # Grading kernels talk to the grader on loopback only; keep their start-up
 # notice about unencrypted local sockets out of the instructor's terminal.
 c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]

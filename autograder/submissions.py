@@ -1,7 +1,11 @@
-"""Find the submissions in a folder: one subfolder or one notebook per student."""
+"""Find the submissions in a folder: one subfolder or one notebook per student.
+
+Every student found yields at least one `Submission`, even when nothing in it
+can be graded, so that every student appears in the grades with a reason.
+"""
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from autograder.course import assignments
@@ -12,11 +16,13 @@ class Submission:
     student: str
     assignment: str | None
     path: Path
-    problem: str | None = None  # why it cannot be graded, if it cannot
+    problem: str | None = None  # why it cannot be graded at all
+    review: list[str] = field(default_factory=list)  # why an instructor should look at it
+    notices: list[str] = field(default_factory=list)  # what the student is told
 
 
 def find_submissions(folder: Path, assignment: str | None = None) -> list[Submission]:
-    """Every notebook under `folder`, attributed to a student and an assignment.
+    """Every student under `folder`, with their notebook for each assignment.
 
     `folder/<student>/<anything>.ipynb` or `folder/<student>.ipynb`. The
     assignment is `assignment` if given, else the notebook's file name when it
@@ -27,12 +33,45 @@ def find_submissions(folder: Path, assignment: str | None = None) -> list[Submis
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            notebooks = sorted(p for p in entry.rglob("*.ipynb")
-                               if ".ipynb_checkpoints" not in p.parts)
-            found += [_submission(entry.name, p, assignment) for p in notebooks]
+            found += _student_folder(entry, assignment)
         elif entry.suffix == ".ipynb":
             found.append(_submission(entry.stem, entry, assignment))
+        else:
+            found.append(Submission(entry.stem, assignment, entry,
+                                    f"{entry.name} is not a notebook (.ipynb)"))
     return found
+
+
+def _student_folder(folder: Path, assignment: str | None) -> list[Submission]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file()
+                   and ".ipynb_checkpoints" not in p.parts and not p.name.startswith("."))
+    notebooks = [p for p in files if p.suffix == ".ipynb"]
+    if not notebooks:
+        listing = ", ".join(p.name for p in files) or "the folder is empty"
+        return [Submission(folder.name, assignment, folder,
+                           f"no notebook (.ipynb) in the submission ({listing})")]
+    by_assignment: dict[str | None, list[Submission]] = {}
+    for path in notebooks:
+        submission = _submission(folder.name, path, assignment)
+        by_assignment.setdefault(submission.assignment, []).append(submission)
+    extra = [str(p.relative_to(folder)) for p in files if p.suffix != ".ipynb"]
+    chosen = []
+    for candidates in by_assignment.values():
+        submission = _preferred(candidates)
+        if len(candidates) > 1:
+            others = ", ".join(c.path.name for c in candidates if c is not submission)
+            submission.review.append(f"several notebooks for this assignment; graded "
+                                     f"{submission.path.name}, not {others}")
+        if extra:
+            submission.notices.append("Files other than notebooks were not graded: "
+                                      + ", ".join(extra) + ".")
+        chosen.append(submission)
+    return chosen
+
+
+def _preferred(candidates: list[Submission]) -> Submission:
+    named = [c for c in candidates if c.assignment and c.path.stem == c.assignment]
+    return (named or candidates)[0]
 
 
 def _submission(student: str, path: Path, assignment: str | None) -> Submission:
@@ -43,11 +82,15 @@ def _submission(student: str, path: Path, assignment: str | None) -> Submission:
         assignment = _assignment_from_metadata(path)
     if assignment is None:
         return Submission(student, None, path,
-                          "cannot tell which assignment this notebook is "
+                          f"cannot tell which assignment {path.name} is "
                           "(name it after the assignment or pass --assignment)")
     if assignment not in known:
         return Submission(student, assignment, path, f"unknown assignment {assignment!r}")
-    return Submission(student, assignment, path)
+    submission = Submission(student, assignment, path)
+    if path.stem != assignment:
+        submission.notices.append(f"Your notebook was named {path.name}; it was graded as "
+                                  f"{assignment}.ipynb.")
+    return submission
 
 
 def _assignment_from_metadata(path: Path) -> str | None:

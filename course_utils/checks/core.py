@@ -27,6 +27,15 @@ from typing import Any
 
 import numpy as np
 
+# Bound once, at import: a student's function that replaces `np.isclose` while a
+# check runs cannot change what the check compares with.
+_isclose = np.isclose
+_array_equal = np.array_equal
+_argwhere = np.argwhere
+_asarray = np.asarray
+_ndim = np.ndim
+_math_isclose = math.isclose
+
 _PACKAGE_ROOTS = (
     str(Path(__file__).resolve().parents[1]),  # course_utils
     str(Path(__file__).resolve().parents[2] / "autograder"),
@@ -135,14 +144,14 @@ class Exercise:
             value = float(actual)
         except (TypeError, ValueError):
             self.fail(call, f"expected a number, got {describe(actual)}")
-        if not math.isclose(value, expected, rel_tol=rtol, abs_tol=atol):
+        if not _math_isclose(value, expected, rel_tol=rtol, abs_tol=atol):
             self.fail(call, self._with_warnings(f"expected {fmt(expected)}, got {fmt(value)}"))
 
     def expect_array(self, actual: Any, expected: np.ndarray, call: str, *,
                      rtol: float = 1e-7, atol: float = 1e-9) -> None:
         """An array of the expected shape, floating point when expected is, close in value."""
         self.count += 1
-        expected = np.asarray(expected)
+        expected = _asarray(expected)
         if not isinstance(actual, np.ndarray):
             self.fail(call, f"expected a NumPy array of shape {expected.shape}, "
                             f"got {describe(actual)}")
@@ -152,9 +161,9 @@ class Exercise:
             self.fail(call, f"expected floating-point values, got dtype {actual.dtype}")
         if actual.dtype.kind not in "biufc":
             self.fail(call, f"expected numbers, got dtype {actual.dtype}")
-        bad = ~np.isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True)
+        bad = ~_isclose(actual, expected, rtol=rtol, atol=atol, equal_nan=True)
         if bad.any():
-            index = tuple(int(i) for i in np.argwhere(bad)[0])
+            index = tuple(int(i) for i in _argwhere(bad)[0])
             where = index if len(index) != 1 else f"({index[0]},)"
             detail = (f"wrong values in {int(bad.sum())} of {bad.size} entries; "
                       f"at index {where} expected {fmt(expected[index])}, "
@@ -171,7 +180,7 @@ class Exercise:
         if missing:
             self.fail(call, f"the result has no key {missing[0]!r} (keys: {sorted(actual)})")
         for key, value in expected.items():
-            if np.ndim(value) == 0:
+            if _ndim(value) == 0:
                 self.expect_scalar(actual[key], float(value), f"{call}[{key!r}]", **tolerance)
             else:
                 self.expect_array(actual[key], value, f"{call}[{key!r}]", **tolerance)
@@ -201,7 +210,7 @@ class Exercise:
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray)
-                and a.shape == b.shape and bool(np.array_equal(a, b, equal_nan=True)))
+                and a.shape == b.shape and bool(_array_equal(a, b, equal_nan=True)))
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
     if isinstance(a, list | tuple) and isinstance(b, list | tuple):

@@ -1,0 +1,162 @@
+"""Run a submission's cells so that no answer can take the grading down with it.
+
+`GuardedExecute` replaces nbgrader's `Execute` at autograde. On top of it:
+
+- a cell that runs past `Execute.timeout` fails alone with "timed out after N s";
+  if the kernel ignores the interrupt (a loop that swallows `KeyboardInterrupt`),
+  it is replaced by a fresh kernel that replays the cells that completed;
+- a kernel that dies fails its cell and every later cell with "kernel died";
+- each grading kernel gets a memory limit (`memory_limit_gb`), and a
+  `MemoryError` is reported as "memory limit exceeded";
+- the whole notebook has a time budget (`notebook_timeout`, or
+  `notebook_timeouts[assignment]`); cells past it fail with "not run";
+- a cell's stored output is capped at `max_output_chars`.
+"""
+
+import copy
+import resource
+from time import monotonic
+
+from nbclient import NotebookClient
+from nbclient.exceptions import DeadKernelError
+from nbclient.util import run_sync
+from nbformat import NotebookNode
+from nbgrader.preprocessors import Execute
+from traitlets import Dict, Float, Integer
+
+TIMEOUT_ERROR = "CellTimeout"
+
+
+def error_output(ename: str, message: str) -> NotebookNode:
+    return NotebookNode(output_type="error", ename=ename, evalue=message,
+                        traceback=[f"{ename}: {message}"])
+
+
+class GuardedExecute(Execute):
+    memory_limit_gb = Float(4.0, help="Address-space limit of each grading kernel, GiB "
+                                      "(0: none).").tag(config=True)
+    notebook_timeout = Integer(900, help="Time budget of a whole notebook, s.").tag(config=True)
+    notebook_timeouts = Dict(help="Per-assignment time budgets, s, by assignment id."
+                             ).tag(config=True)
+    max_output_chars = Integer(100_000, help="Output kept per cell, in characters."
+                               ).tag(config=True)
+    interrupt_grace = Integer(5, help="Seconds an interrupted kernel has to answer.").tag(
+        config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._prepare(nb, km, resources)
+        run_sync(self._run_guarded)()
+        return self.nb, self.resources
+
+    def _prepare(self, nb, km, resources) -> None:
+        # The same set-up as nbconvert's ExecutePreprocessor.preprocess.
+        NotebookClient.__init__(self, nb, km)
+        self.reset_execution_trackers()
+        self._check_assign_resources(resources)
+        assignment = (resources or {}).get("nbgrader", {}).get("assignment")
+        self.budget = self.notebook_timeouts.get(assignment, self.notebook_timeout)
+        self.cell_timeout = self.timeout
+        self.output_chars: dict[int, int] = {}
+
+    async def _run_guarded(self) -> None:
+        started = monotonic()
+        pending = [i for i, c in enumerate(self.nb.cells) if c.cell_type == "code"]
+        completed: list[int] = []
+        while pending:
+            async with self.async_setup_kernel():
+                self._limit_kernel()
+                await self._replay(completed)
+                while pending:
+                    index = pending.pop(0)
+                    cell = self.nb.cells[index]
+                    remaining = self.budget - (monotonic() - started)
+                    if remaining <= 0:
+                        cell.outputs.append(error_output(
+                            "NotRun", f"not run: the notebook used up its time budget of "
+                                      f"{self.budget} s"))
+                        continue
+                    outcome = await self._execute(cell, index, min(self.cell_timeout, remaining))
+                    if outcome == "ok":
+                        completed.append(index)
+                    elif outcome == "dead":
+                        for later in pending:
+                            self.nb.cells[later].outputs = [error_output(
+                                "KernelDied", "not run: the kernel died in an earlier cell")]
+                        pending = []
+                    elif outcome == "stuck":
+                        break  # leave the context: the kernel is shut down, a new one starts
+
+    async def _execute(self, cell, index: int, timeout: float) -> str:
+        self.timeout = max(1, int(timeout))
+        message = (f"timed out after {self.timeout} s: the cell did not finish "
+                   "(a loop that never ends?)")
+        self.error_on_timeout = {"ename": TIMEOUT_ERROR, "evalue": message,
+                                 "traceback": [message]}
+        try:
+            await self.async_execute_cell(cell, index, store_history=True)
+        except DeadKernelError:
+            cell.outputs.append(error_output(
+                "KernelDied", "kernel died while running this cell (the process exited or "
+                              "crashed; each grading kernel may use "
+                              f"{self.memory_limit_gb:g} GiB)"))
+            return "dead"
+        _explain_memory_errors(cell, self.memory_limit_gb)
+        if not any(o.output_type == "error" and o.ename == TIMEOUT_ERROR for o in cell.outputs):
+            return "ok"
+        cell.outputs = [o for o in cell.outputs
+                        if not (o.output_type == "error" and o.ename == "KeyboardInterrupt")]
+        return "ok-timeout" if await self._responsive() else "stuck"
+
+    async def _responsive(self) -> bool:
+        """Whether the kernel answers again after the interrupt."""
+        msg_id = self.kc.kernel_info()
+        deadline = monotonic() + self.interrupt_grace
+        while (left := deadline - monotonic()) > 0:
+            try:
+                reply = await self.kc.get_shell_msg(timeout=left)
+            except Exception:  # noqa: BLE001 - queue.Empty when no reply came in time
+                return False
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return True
+        return False
+
+    async def _replay(self, indices: list[int]) -> None:
+        """Re-run completed cells in a fresh kernel, keeping their recorded outputs."""
+        for index in indices:
+            recorded = self.nb.cells[index]
+            self.timeout = self.cell_timeout
+            try:
+                await self.async_execute_cell(copy.deepcopy(recorded), index, store_history=True)
+            except DeadKernelError:
+                return
+            finally:
+                self.nb.cells[index] = recorded  # nbclient stores the copy in its place
+
+    def _limit_kernel(self) -> None:
+        pid = self.km.provisioner.process.pid
+        if self.memory_limit_gb > 0:
+            limit = int(self.memory_limit_gb * 2**30)
+            resource.prlimit(pid, resource.RLIMIT_AS, (limit, limit))
+        resource.prlimit(pid, resource.RLIMIT_CORE, (0, 0))
+
+    def output(self, outs, msg, display_id, cell_index):
+        """Store a cell's output until it reaches `max_output_chars`, then drop the rest."""
+        used = self.output_chars.get(cell_index, 0)
+        if used > self.max_output_chars:
+            return None
+        content = msg.get("content", {})
+        used += len(str(content.get("text", ""))) + len(str(content.get("data", "")))
+        self.output_chars[cell_index] = used
+        if used > self.max_output_chars:
+            outs.append(NotebookNode(output_type="stream", name="stdout", text=(
+                f"\n[output truncated by the grader after {self.max_output_chars:,} "
+                "characters]\n")))
+            return None
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def _explain_memory_errors(cell, limit_gb: float) -> None:
+    for output in cell.outputs:
+        if output.output_type == "error" and "MemoryError" in f"{output.ename} {output.evalue}":
+            output.evalue = (f"memory limit exceeded: each grading kernel may use "
+                             f"{limit_gb:g} GiB ({output.evalue})")

@@ -1,0 +1,222 @@
+"""Hostile and broken submissions, each built by code from the real release of
+01_numpy_basics, with the exact outcome the grader must give it."""
+
+import json
+from dataclasses import dataclass, field
+
+import nbformat
+
+from autograder.examples import make_submission
+
+ASSIGNMENT = "01_numpy_basics"
+FULL = 21
+CELL_TIMEOUT = 5  # seconds per cell in this suite, to keep it fast
+
+
+@dataclass
+class Case:
+    student: str
+    files: dict  # path inside the student's folder -> notebook node, bytes or str
+    status: str
+    score: float
+    cells: dict = field(default_factory=dict)  # grade id -> (score, message fragment)
+    reason: list = field(default_factory=list)  # fragments of the reason
+    max_score: float = FULL
+
+
+def perfect():
+    return make_submission(ASSIGNMENT, "perfect")
+
+
+def with_answer(grade_id, source, notebook=None):
+    notebook = notebook or perfect()
+    cell = next(c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id")
+                == grade_id and not c.metadata.nbgrader.get("grade"))
+    cell.source = source
+    return notebook
+
+
+def edit_test_cell(grade_id, change):
+    notebook = perfect()
+    index = next(i for i, c in enumerate(notebook.cells)
+                 if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    change(notebook, index)
+    return notebook
+
+
+def strip_metadata(notebook):
+    for cell in notebook.cells:
+        cell.metadata = {}
+    notebook.metadata = {"kernelspec": notebook.metadata["kernelspec"]}
+    return notebook
+
+
+def only(notebook):
+    return {f"{ASSIGNMENT}.ipynb": notebook}
+
+
+TIMED_OUT = (0, f"timed out after {CELL_TIMEOUT} s")
+DIED = (0, "kernel died while running this cell")
+NOT_RUN = (0, "not run: the kernel died in an earlier cell")
+
+NORMALIZE = "def normalize_rows(x):\n"
+ROW_NORMS = "    return x / np.linalg.norm(x, axis=1, keepdims=True)\n"
+WRONG_SOFTMAX = "def softmax(x):\n    return np.exp(x) / np.sum(np.exp(x), axis=0, keepdims=True)\n"
+WRONG_SIGMOID = "def sigmoid(x):\n    return 1 / (1 + np.exp(x))\n"
+
+
+def all_cases():
+    return [
+        Case("endless_loop", only(with_answer(
+            "normalize_rows", NORMALIZE + "    while True:\n        pass\n")),
+            "graded", FULL - 3,
+            {"normalize_rows-visible": TIMED_OUT, "normalize_rows-hidden": TIMED_OUT,
+             "softmax-visible": (1, ""), "stable_softmax-hidden": (2, "")}),
+        Case("swallows_interrupt", only(with_answer("normalize_rows", NORMALIZE + (
+            "    while True:\n        try:\n            while True:\n                pass\n"
+            "        except KeyboardInterrupt:\n            pass\n"))),
+            "graded", FULL - 3,
+            {"normalize_rows-visible": TIMED_OUT, "normalize_rows-hidden": TIMED_OUT,
+             "softmax-visible": (1, ""), "stable_softmax-hidden": (2, "")}),
+        Case("kernel_exits", only(with_answer(
+            "normalize_rows", "import os\n" + NORMALIZE + "    os._exit(1)\n")),
+            "graded", 12,
+            {"image2vector-hidden": (2, ""), "normalize_rows-visible": DIED,
+             "normalize_rows-hidden": NOT_RUN, "softmax-visible": NOT_RUN,
+             "stable_softmax-hidden": NOT_RUN}),
+        Case("segfault", only(with_answer(
+            "normalize_rows", "import ctypes\n" + NORMALIZE + "    ctypes.string_at(0)\n")),
+            "flagged", 12,
+            {"normalize_rows-visible": DIED, "softmax-hidden": NOT_RUN},
+            ["uses ctypes"]),
+        Case("memory_bomb", only(with_answer(
+            "normalize_rows", NORMALIZE + "    hog = np.ones(2**31)\n" + ROW_NORMS)),
+            "graded", FULL - 3,
+            {"normalize_rows-visible": (0, "memory limit exceeded: each grading kernel may use 4"),
+             "softmax-visible": (1, "")}),
+        Case("deleted_test_cell", only(edit_test_cell(
+            "normalize_rows-visible", lambda nb, i: nb.cells.pop(i))),
+            "graded", FULL, {"normalize_rows-visible": (1, "")},
+            ["The test cell `normalize_rows-visible` was missing and was restored."]),
+        Case("edited_test_cell", only(edit_test_cell(
+            "softmax-hidden", lambda nb, i: setattr(nb.cells[i], "source", "pass"))),
+            "graded", FULL, {"softmax-hidden": (2, "")},
+            ["The test cell `softmax-hidden` had been edited; the original was restored."]),
+        Case("edited_test_cell_wrong_answer", only(_edited_with_wrong_softmax()),
+            "graded", FULL - 3, {"softmax-visible": (0, "wrong values"),
+                                 "softmax-hidden": (0, "wrong values")},
+            ["had been edited; the original was restored"]),
+        Case("duplicated_test_cell", only(edit_test_cell(
+            "sigmoid-visible", lambda nb, i: nb.cells.insert(i, nb.cells[i]))),
+            "graded", FULL, {"sigmoid-visible": (1, "")},
+            ["The cell `sigmoid-visible` appeared 2 times; only the last copy was graded."]),
+        Case("changed_points", only(edit_test_cell(
+            "sigmoid-visible",
+            lambda nb, i: nb.cells[i].metadata.nbgrader.__setitem__("points", 100))),
+            "graded", FULL, {"sigmoid-visible": (1, "")},
+            ["The points of `sigmoid-visible` had been changed to 100; "
+             "they were restored to 1."]),
+        Case("metadata_stripped", only(strip_metadata(perfect())), "graded", FULL,
+             {"stable_softmax-hidden": (2, "")}, ["had lost its grading metadata"]),
+        Case("metadata_stripped_answer_gone", only(_stripped_without_softmax()),
+             "flagged", FULL - 3, {"softmax-visible": (0, "")},
+             ["needs manual review: no cell of the notebook defines the answer `softmax`"]),
+        Case("not_json", {f"{ASSIGNMENT}.ipynb": "{ this is not JSON"}, "error", 0,
+             reason=["is not a valid notebook"]),
+        Case("not_a_notebook", {f"{ASSIGNMENT}.ipynb": json.dumps({"answer": 42})},
+             "error", 0, reason=["is not a valid notebook"]),
+        Case("renamed_file", {"my_homework.ipynb": perfect()}, "graded", FULL,
+             reason=["Your notebook was named my_homework.ipynb; it was graded as "
+                     "01_numpy_basics.ipynb."]),
+        Case("missing_notebook", {"notes.txt": "I ran out of time"}, "error", 0, max_score=0,
+             reason=["no notebook (.ipynb) in the submission (notes.txt)"]),
+        Case("extra_files", {f"{ASSIGNMENT}.ipynb": perfect(), "scratch.py": "x = 1\n"},
+             "graded", FULL, reason=["Files other than notebooks were not graded: scratch.py."]),
+        Case("patches_numpy", only(with_answer(
+            "sigmoid", "np.allclose = lambda *a, **k: True\n"
+                       "np.isclose = lambda a, b, **k: np.ones(np.shape(a), dtype=bool)\n"
+                       + WRONG_SIGMOID)),
+            # sigma'(x) is even, so the derivative built on this wrong sigmoid is right
+            "flagged", FULL - 3, {"sigmoid-visible": (0, "wrong values"),
+                                  "sigmoid-hidden": (0, "wrong values"),
+                                  "sigmoid_derivative-hidden": (2, "")},
+            ["sigmoid, line 1: `np.allclose = lambda *a, **k: True` (changes `np` itself)"]),
+        Case("patches_numpy_during_the_check", only(with_answer(
+            "sigmoid", "def sigmoid(x):\n"
+                       "    np.isclose = lambda a, b, **k: np.ones(np.shape(a), dtype=bool)\n"
+                       "    return x\n")),
+            "flagged", FULL - 3 - 3, {"sigmoid-visible": (0, "got dtype int64"),
+                                      "sigmoid-hidden": (0, "wrong values")},
+            ["changes `np` itself"]),
+        Case("patches_checks", only(with_answer(
+            "softmax", "import course_utils.checks.core as core\n"
+                       "core.Exercise.expect_array = lambda *a, **k: None\n" + WRONG_SOFTMAX)),
+            "flagged", FULL - 3, {"softmax-visible": (0, "wrong values"),
+                                  "softmax-hidden": (0, "wrong values")},
+            ["changes `core` itself"]),
+        Case("patches_builtins", only(with_answer(
+            "softmax", "import builtins\nbuiltins.isinstance = lambda *a: True\n"
+                       + WRONG_SOFTMAX)),
+            # the broken isinstance hangs the answer cell itself: softmax is never defined
+            "flagged", FULL - 3, {"softmax-visible": (0, "name 'softmax' is not defined"),
+                                  "stable_softmax-hidden": (2, "")},
+            ["imports builtins"]),
+        Case("replaces_sys_modules", only(with_answer(
+            "softmax", "import sys, types\n"
+                       "sys.modules['course_utils.checks.core'] = types.SimpleNamespace()\n"
+                       + WRONG_SOFTMAX)),
+            "flagged", FULL - 3, {"softmax-hidden": (0, "wrong values")},
+            ["touches `modules`"]),
+        Case("replaces_check_function", only(with_answer(
+            "softmax", "check_softmax = lambda f: None\n" + WRONG_SOFTMAX)),
+            "flagged", FULL - 3, {"softmax-visible": (0, "wrong values"),
+                                  "softmax-hidden": (0, "wrong values")},
+            ["replaces a grading function"]),
+        Case("exec_of_built_string", only(with_answer(
+            "sigmoid", 'exec("def sig" + "moid(x):\\n    return 1 / (1 + np.exp(-x))")\n')),
+            "flagged", FULL, reason=["runs code built from a string"]),
+        Case("imports_the_grader", only(with_answer(
+            "softmax", "from autograder.reference.numpy_basics import softmax\n")),
+            "flagged", FULL, reason=["imports the grader"]),
+        Case("reads_outside_files", only(with_answer(
+            "sigmoid", 'secrets = open("/etc/hostname").read()\n'
+                       "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n")),
+            "flagged", FULL, reason=["touches files outside the submission folder"]),
+        Case("huge_output", only(with_answer(
+            "sigmoid", "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n\n"
+                       "for i in range(10**7):\n    print(i)\n")),
+            "graded", FULL),
+        Case("warnings_on_stderr", only(with_answer(
+            "sigmoid", "import warnings\nwarnings.warn('a warning from the answer cell')\n"
+                       "def sigmoid(x):\n    np.log(np.zeros(1))\n"
+                       "    warnings.warn('and one while the check runs', RuntimeWarning)\n"
+                       "    return 1 / (1 + np.exp(-x))\n")),
+            "graded", FULL, {"sigmoid-visible": (1, ""), "sigmoid-hidden": (2, "")}),
+    ]
+
+
+def _edited_with_wrong_softmax():
+    notebook = with_answer("softmax", WRONG_SOFTMAX)
+    for cell in notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "softmax-visible":
+            cell.source = "print('all good!')"
+    return notebook
+
+
+def _stripped_without_softmax():
+    notebook = perfect()
+    notebook.cells = [c for c in notebook.cells
+                      if c.metadata.get("nbgrader", {}).get("grade_id") != "softmax"]
+    return strip_metadata(notebook)
+
+
+def write_case(case: Case, folder):
+    """Write a case's files into `folder/<student>/`."""
+    student = folder / case.student
+    student.mkdir(parents=True)
+    for name, content in case.files.items():
+        path = student / name
+        if isinstance(content, nbformat.NotebookNode):
+            nbformat.write(content, path)
+        else:
+            path.write_text(content)
