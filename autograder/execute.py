@@ -7,14 +7,18 @@
   it is replaced by a fresh kernel that replays the cells that completed;
 - a kernel that dies fails its cell and every later cell with "kernel died";
 - each grading kernel gets a memory limit (`memory_limit_gb`), and a
-  `MemoryError` is reported as "memory limit exceeded";
+  `MemoryError` is reported as "memory limit exceeded"; it runs in the sandbox
+  of `autograder.sandbox` (course and workspace read-only but for its own
+  folder), and the processes it started are killed with it;
 - the whole notebook has a time budget (`notebook_timeout`, or
   `notebook_timeouts[assignment]`); cells past it fail with "not run";
 - a cell's stored output is capped at `max_output_chars`.
 """
 
 import copy
-import resource
+import os
+import signal
+from pathlib import Path
 from time import monotonic
 
 from nbclient import NotebookClient
@@ -23,6 +27,9 @@ from nbclient.util import run_sync
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Dict, Float, Integer
+
+from autograder.course import REPO_ROOT
+from autograder.sandbox import kernel_preexec
 
 TIMEOUT_ERROR = "CellTimeout"
 
@@ -63,8 +70,8 @@ class GuardedExecute(Execute):
         pending = [i for i, c in enumerate(self.nb.cells) if c.cell_type == "code"]
         completed: list[int] = []
         while pending:
-            async with self.async_setup_kernel():
-                self._limit_kernel()
+            async with self.async_setup_kernel(preexec_fn=self._sandbox()):
+                group = self.km.provisioner.pgid
                 await self._replay(completed)
                 while pending:
                     index = pending.pop(0)
@@ -85,6 +92,7 @@ class GuardedExecute(Execute):
                         pending = []
                     elif outcome == "stuck":
                         break  # leave the context: the kernel is shut down, a new one starts
+            _kill_group(group)
 
     async def _execute(self, cell, index: int, timeout: float) -> str:
         self.timeout = max(1, int(timeout))
@@ -132,12 +140,15 @@ class GuardedExecute(Execute):
             finally:
                 self.nb.cells[index] = recorded  # nbclient stores the copy in its place
 
-    def _limit_kernel(self) -> None:
-        pid = self.km.provisioner.process.pid
-        if self.memory_limit_gb > 0:
-            limit = int(self.memory_limit_gb * 2**30)
-            resource.prlimit(pid, resource.RLIMIT_AS, (limit, limit))
-        resource.prlimit(pid, resource.RLIMIT_CORE, (0, 0))
+    def _sandbox(self):
+        """Limits for the next kernel: its folder writable, the course and workspace not."""
+        folder = Path(self.resources.get("metadata", {}).get("path") or os.getcwd()).resolve()
+        protected = {REPO_ROOT}
+        if len(folder.parents) > 2 and folder.parents[1].name == "autograded":
+            protected.add(folder.parents[2])  # the workspace: gradebook, other students
+        protected = [str(p) for p in protected if not any(
+            p != q and p.is_relative_to(q) for q in protected)]
+        return kernel_preexec(int(self.memory_limit_gb * 2**30), protected, str(folder))
 
     def output(self, outs, msg, display_id, cell_index):
         """Store a cell's output until it reaches `max_output_chars`, then drop the rest."""
@@ -153,6 +164,15 @@ class GuardedExecute(Execute):
                 "characters]\n")))
             return None
         return super().output(outs, msg, display_id, cell_index)
+
+
+def _kill_group(group: int | None) -> None:
+    """End whatever the student's code left running in the kernel's process group."""
+    if group:
+        try:
+            os.killpg(group, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def _explain_memory_errors(cell, limit_gb: float) -> None:

@@ -12,9 +12,8 @@ import ast
 import re
 from dataclasses import dataclass
 
-GUARDED_MODULES = {"np", "numpy", "math", "builtins", "sys", "os", "random", "course_utils",
-                   "checks", "core", "gradcheck", "autograder", "importlib", "inspect", "io",
-                   "pathlib", "shutil", "subprocess", "plt", "matplotlib"}
+GUARDED_MODULES = {"np", "numpy", "math", "builtins", "sys", "random", "course_utils",
+                   "checks", "core", "gradcheck", "autograder", "importlib", "inspect"}
 DYNAMIC_CALLS = {"exec": "runs code built from a string", "eval": "runs code built from a string",
                  "compile": "compiles code built from a string",
                  "__import__": "imports a module dynamically",
@@ -25,10 +24,7 @@ FORBIDDEN_IMPORTS = {"autograder": "imports the grader", "builtins": "imports bu
                      "importlib": "imports modules dynamically", "ctypes": "uses ctypes",
                      "subprocess": "runs other programs", "shutil": "copies or deletes files",
                      "gc": "reaches into the garbage collector"}
-FILE_CALLS = {"open", "Path", "load", "loadtxt", "genfromtxt", "fromfile", "read_text",
-              "read_bytes", "listdir", "scandir", "walk", "glob", "remove", "unlink", "rmtree",
-              "system", "popen", "chdir"}
-
+OUTSIDE = re.compile(r"^(/[\w.]|~/|\.\./)|[/\\]\.\.[/\\]")
 
 @dataclass(frozen=True)
 class Finding:
@@ -43,15 +39,28 @@ class Finding:
 
 def scan_notebook(notebook, release_sources: set[str]) -> list[Finding]:
     findings = []
+    checks = set().union(*(imported_checks(s) for s in release_sources))
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code" or cell.source.strip() in release_sources:
             continue
         name = cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell {index + 1}"
-        findings += scan_source(cell.source, name)
+        findings += scan_source(cell.source, name, checks)
     return findings
 
 
-def scan_source(source: str, cell: str) -> list[Finding]:
+def imported_checks(source: str) -> set[str]:
+    """Names a cell imports from `course_utils`: the notebook's check functions."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return {alias.asname or alias.name for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("course_utils")
+            for alias in node.names}
+
+
+def scan_source(source: str, cell: str, checks: frozenset | set = frozenset()) -> list[Finding]:
+    """Findings in one cell's source; `checks` are names that must keep their meaning."""
     lines = source.splitlines()
     python = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in lines)
     try:
@@ -60,7 +69,7 @@ def scan_source(source: str, cell: str) -> list[Finding]:
         return []  # it will fail when it runs, and lose its points there
     found = []
     for node in ast.walk(tree):
-        reason = _suspicious(node)
+        reason = _suspicious(node) or _replaces_check(node, checks)
         if reason:
             line = getattr(node, "lineno", 1)
             found.append(Finding(cell, line, lines[line - 1].strip(), reason))
@@ -74,8 +83,6 @@ def _suspicious(node) -> str | None:
             root = _root_name(target)
             if isinstance(target, ast.Attribute | ast.Subscript) and root in GUARDED_MODULES:
                 return f"changes `{root}` itself"
-            if isinstance(target, ast.Name) and target.id.startswith(("check_", "grade_")):
-                return "replaces a grading function"
     if isinstance(node, ast.Import | ast.ImportFrom):
         names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [
             alias.name for alias in node.names]
@@ -88,14 +95,25 @@ def _suspicious(node) -> str | None:
         return f"touches `{node.attr}`"
     if isinstance(node, ast.Name) and node.id == "__builtins__":
         return "touches `__builtins__`"
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and OUTSIDE.search(
+            node.value):
+        return "touches files outside the submission folder"
     if isinstance(node, ast.Call):
         name = _call_name(node)
         if name in DYNAMIC_CALLS:
             return DYNAMIC_CALLS[name]
-        if name in FILE_CALLS and _outside_submission(node):
-            return "touches files outside the submission folder"
         if name in {"remove", "unlink", "rmtree", "system", "popen"}:
             return "deletes files or runs programs"
+    return None
+
+
+def _replaces_check(node, checks) -> str | None:
+    if isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name in checks:
+        return "replaces a grading function"
+    targets = node.targets if isinstance(node, ast.Assign | ast.Delete) else (
+        [node.target] if isinstance(node, ast.AugAssign | ast.AnnAssign) else [])
+    if any(isinstance(t, ast.Name) and t.id in checks for t in targets):
+        return "replaces a grading function"
     return None
 
 
@@ -112,12 +130,3 @@ def _call_name(node: ast.Call) -> str | None:
         return node.func.attr
     return None
 
-
-def _outside_submission(node: ast.Call) -> bool:
-    """A path argument that is absolute, goes up (`..`) or starts at the home folder."""
-    texts = [a.value for a in [*node.args, *(k.value for k in node.keywords)]
-             if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-    if isinstance(node.func, ast.Attribute):
-        texts += [c.value for c in ast.walk(node.func.value)
-                  if isinstance(c, ast.Constant) and isinstance(c.value, str)]
-    return any(re.match(r"^(/|~|\.\.)|[/\\]\.\.", text) for text in texts)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import nbformat
 
+from autograder.course import REPO_ROOT
 from autograder.examples import make_submission
 
 ASSIGNMENT = "01_numpy_basics"
@@ -182,6 +183,9 @@ def all_cases():
             "sigmoid", 'secrets = open("/etc/hostname").read()\n'
                        "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n")),
             "flagged", FULL, reason=["touches files outside the submission folder"]),
+        Case("writes_outside_its_folder", only(with_answer("sigmoid", WRITE_ATTEMPTS + (
+            "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n"))),
+            "flagged", FULL, reason=["touches files outside the submission folder"]),
         Case("huge_output", only(with_answer(
             "sigmoid", "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n\n"
                        "for i in range(10**7):\n    print(i)\n")),
@@ -193,6 +197,23 @@ def all_cases():
                        "    return 1 / (1 + np.exp(-x))\n")),
             "graded", FULL, {"sigmoid-visible": (1, ""), "sigmoid-hidden": (2, "")}),
     ]
+
+
+WRITE_TARGETS = {"gradebook": "../../../gradebook.db",
+                 "other student": "../../../autograded/probe.txt",
+                 "course source": str(REPO_ROOT / "solutions" / "probe.txt"),
+                 "own folder": "mine.txt"}
+WRITE_ATTEMPTS = f"""
+outcome = {{}}
+for what, target in {WRITE_TARGETS!r}.items():
+    try:
+        with open(target, "a") as handle:
+            handle.write("")
+        outcome[what] = "written"
+    except OSError as error:
+        outcome[what] = "refused"
+print("write attempts:", sorted(outcome.items()))
+"""
 
 
 def _edited_with_wrong_softmax():

@@ -6,6 +6,7 @@ import nbformat
 import pytest
 from traitlets.config import Config
 
+from autograder.course import REPO_ROOT
 from autograder.grading import Grader, grade_folder
 from tests.adversarial.cases import (
     ASSIGNMENT,
@@ -72,6 +73,18 @@ def test_huge_output_is_truncated_in_the_stored_notebook_and_feedback(batch):
     autograded = root / "workspace" / "autograded" / "huge_output" / ASSIGNMENT
     assert (autograded / f"{ASSIGNMENT}.ipynb").stat().st_size < 1_000_000
     assert results["huge_output"].feedback.stat().st_size < 2_000_000
+
+
+def test_student_code_cannot_write_outside_its_own_folder(batch):
+    root, _ = batch
+    folder = root / "workspace" / "autograded" / "writes_outside_its_folder" / ASSIGNMENT
+    notebook = nbformat.read(folder / f"{ASSIGNMENT}.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for c in notebook.cells for o in c.get("outputs", []))
+    assert ("write attempts: [('course source', 'refused'), ('gradebook', 'refused'), "
+            "('other student', 'refused'), ('own folder', 'written')]") in printed
+    assert (folder / "mine.txt").exists()
+    assert not (REPO_ROOT / "solutions" / "probe.txt").exists()
+    assert not (root / "workspace" / "autograded" / "probe.txt").exists()
 
 
 def test_students_are_told_what_was_restored_in_their_feedback(batch):

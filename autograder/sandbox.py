@@ -1,0 +1,65 @@
+"""Limits for a grading kernel, set in its process just before it starts.
+
+- resource limits: address space (memory), no core dumps, 1 GiB per written file;
+- on Linux, a private mount namespace (plus a user namespace when the grader is
+  not root) in which the course and the grading workspace are read-only, except
+  the submission's own scratch folder: student code cannot write into the
+  gradebook, the course source or other students' folders.
+
+Where namespaces are not available (not Linux, or forbidden by a container),
+the kernel runs with the limits only (tests/adversarial checks this machine).
+"""
+
+import ctypes
+import os
+import resource
+from collections.abc import Callable
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUSER = 0x10000000
+MS_RDONLY, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 32, 4096, 16384, 1 << 18
+MAX_FILE_BYTES = 2**30
+
+
+def kernel_preexec(memory_bytes: int, read_only: list[str], writable: str) -> Callable[[], None]:
+    """A `preexec_fn` for the kernel process: it runs in the child, before `exec`."""
+    uid, gid = os.getuid(), os.getgid()
+
+    def preexec() -> None:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, MAX_FILE_BYTES))
+        if memory_bytes:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        try:
+            _private_mounts(uid, gid, read_only, writable)
+        except OSError:
+            pass  # no namespaces here: the kernel keeps the grader's own access
+
+    return preexec
+
+
+def _private_mounts(uid: int, gid: int, read_only: list[str], writable: str) -> None:
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def call(result: int) -> None:
+        if result != 0:
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
+
+    def mount(source, target, flags) -> None:
+        call(libc.mount(source and source.encode(), target.encode(), None, flags, None))
+
+    call(libc.unshare(CLONE_NEWNS | (0 if uid == 0 else CLONE_NEWUSER)))
+    if uid != 0:
+        _write("/proc/self/setgroups", "deny")
+        _write("/proc/self/uid_map", f"{uid} {uid} 1")
+        _write("/proc/self/gid_map", f"{gid} {gid} 1")
+    mount("none", "/", MS_REC | MS_PRIVATE)
+    mount(writable, writable, MS_BIND)  # its own mount: stays writable below
+    for path in read_only:
+        mount(path, path, MS_BIND | MS_REC)
+        mount(None, path, MS_REMOUNT | MS_BIND | MS_RDONLY)
+
+
+def _write(path: str, text: str) -> None:
+    with open(path, "w") as handle:
+        handle.write(text)
