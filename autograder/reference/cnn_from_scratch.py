@@ -1,0 +1,250 @@
+"""Reference solutions for 05_cnn_from_scratch (the same code as the solution notebook).
+
+Images are (m, n_H, n_W, n_C); filters W are (f, f, n_C_prev, n_C), biases b (1, 1, 1, n_C);
+the softmax layer takes scores Z and one-hot labels Y of shape (n_y, m), examples in columns.
+"""
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+def zero_pad(X, pad):
+    """X -- (m, n_H, n_W, n_C). Returns (m, n_H + 2 pad, n_W + 2 pad, n_C), zeros around."""
+    return np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0)), mode="constant")
+
+
+def conv_single_step(a_slice_prev, W, b):
+    """a_slice_prev, W -- (f, f, n_C_prev); b -- (1, 1, 1). Returns a float."""
+    s = a_slice_prev * W
+    Z = np.sum(s)
+    Z = Z + float(np.squeeze(b))
+    return Z
+
+
+def conv_forward(A_prev, W, b, hparameters):
+    """A_prev (m, n_H_prev, n_W_prev, n_C_prev), W (f, f, n_C_prev, n_C), b (1, 1, 1, n_C).
+
+    Returns Z (m, n_H, n_W, n_C) and cache (A_prev, W, b, hparameters).
+    """
+    (m, n_H_prev, n_W_prev, n_C_prev) = A_prev.shape
+    (f, f, n_C_prev, n_C) = W.shape
+    stride = hparameters["stride"]
+    pad = hparameters["pad"]
+    n_H = int((n_H_prev + 2 * pad - f) / stride) + 1
+    n_W = int((n_W_prev + 2 * pad - f) / stride) + 1
+    Z = np.zeros((m, n_H, n_W, n_C))
+    A_prev_pad = zero_pad(A_prev, pad)
+    for i in range(m):
+        a_prev_pad = A_prev_pad[i]
+        for h in range(n_H):
+            vert_start = h * stride
+            vert_end = vert_start + f
+            for w in range(n_W):
+                horiz_start = w * stride
+                horiz_end = horiz_start + f
+                for c in range(n_C):
+                    a_slice_prev = a_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :]
+                    Z[i, h, w, c] = conv_single_step(a_slice_prev, W[:, :, :, c],
+                                                     b[:, :, :, c])
+    cache = (A_prev, W, b, hparameters)
+    return Z, cache
+
+
+def pool_forward(A_prev, hparameters, mode="max"):
+    """A_prev (m, n_H_prev, n_W_prev, n_C); hparameters {"f", "stride"}; mode "max"/"average".
+
+    Returns A (m, n_H, n_W, n_C) and cache (A_prev, hparameters).
+    """
+    (m, n_H_prev, n_W_prev, n_C_prev) = A_prev.shape
+    f = hparameters["f"]
+    stride = hparameters["stride"]
+    n_H = int(1 + (n_H_prev - f) / stride)
+    n_W = int(1 + (n_W_prev - f) / stride)
+    n_C = n_C_prev
+    A = np.zeros((m, n_H, n_W, n_C))
+    for i in range(m):
+        for h in range(n_H):
+            vert_start = h * stride
+            vert_end = vert_start + f
+            for w in range(n_W):
+                horiz_start = w * stride
+                horiz_end = horiz_start + f
+                for c in range(n_C):
+                    a_prev_slice = A_prev[i, vert_start:vert_end, horiz_start:horiz_end, c]
+                    if mode == "max":
+                        A[i, h, w, c] = np.max(a_prev_slice)
+                    elif mode == "average":
+                        A[i, h, w, c] = np.mean(a_prev_slice)
+    cache = (A_prev, hparameters)
+    return A, cache
+
+
+def conv_backward(dZ, cache):
+    """dZ (m, n_H, n_W, n_C); cache from conv_forward.
+
+    Returns dA_prev (m, n_H_prev, n_W_prev, n_C_prev), dW (f, f, n_C_prev, n_C),
+    db (1, 1, 1, n_C).
+    """
+    (A_prev, W, b, hparameters) = cache
+    (m, n_H_prev, n_W_prev, n_C_prev) = A_prev.shape
+    (f, f, n_C_prev, n_C) = W.shape
+    stride = hparameters["stride"]
+    pad = hparameters["pad"]
+    (m, n_H, n_W, n_C) = dZ.shape
+    dA_prev = np.zeros(A_prev.shape)
+    dW = np.zeros(W.shape)
+    db = np.zeros(b.shape)
+    A_prev_pad = zero_pad(A_prev, pad)
+    dA_prev_pad = zero_pad(dA_prev, pad)
+    for i in range(m):
+        a_prev_pad = A_prev_pad[i]
+        da_prev_pad = dA_prev_pad[i]
+        for h in range(n_H):
+            for w in range(n_W):
+                for c in range(n_C):
+                    vert_start = h * stride
+                    vert_end = vert_start + f
+                    horiz_start = w * stride
+                    horiz_end = horiz_start + f
+                    a_slice = a_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :]
+                    da_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :] += (
+                        W[:, :, :, c] * dZ[i, h, w, c])
+                    dW[:, :, :, c] += a_slice * dZ[i, h, w, c]
+                    db[:, :, :, c] += dZ[i, h, w, c]
+        dA_prev[i, :, :, :] = da_prev_pad[pad:pad + n_H_prev, pad:pad + n_W_prev, :]
+    return dA_prev, dW, db
+
+
+def create_mask_from_window(x):
+    """x -- (f, f). Returns a boolean (f, f) mask, True at the first maximum of x only."""
+    mask = np.zeros(x.shape, dtype=bool)
+    mask[np.unravel_index(np.argmax(x), x.shape)] = True
+    return mask
+
+
+def distribute_value(dz, shape):
+    """dz -- a number; shape -- (n_H, n_W). Returns (n_H, n_W), every entry dz / (n_H n_W)."""
+    (n_H, n_W) = shape
+    average = dz / (n_H * n_W)
+    a = np.ones(shape) * average
+    return a
+
+
+def pool_backward(dA, cache, mode="max"):
+    """dA (m, n_H, n_W, n_C); cache from pool_forward. Returns dA_prev, shaped like A_prev."""
+    (A_prev, hparameters) = cache
+    stride = hparameters["stride"]
+    f = hparameters["f"]
+    m, n_H, n_W, n_C = dA.shape
+    dA_prev = np.zeros(A_prev.shape)
+    for i in range(m):
+        a_prev = A_prev[i]
+        for h in range(n_H):
+            for w in range(n_W):
+                for c in range(n_C):
+                    vert_start = h * stride
+                    vert_end = vert_start + f
+                    horiz_start = w * stride
+                    horiz_end = horiz_start + f
+                    if mode == "max":
+                        a_prev_slice = a_prev[vert_start:vert_end, horiz_start:horiz_end, c]
+                        mask = create_mask_from_window(a_prev_slice)
+                        dA_prev[i, vert_start:vert_end, horiz_start:horiz_end, c] += (
+                            mask * dA[i, h, w, c])
+                    elif mode == "average":
+                        da = dA[i, h, w, c]
+                        dA_prev[i, vert_start:vert_end, horiz_start:horiz_end, c] += (
+                            distribute_value(da, (f, f)))
+    return dA_prev
+
+
+def softmax_cross_entropy_forward(Z, Y):
+    """Z -- scores (n_y, m); Y -- one-hot labels (n_y, m).
+
+    Returns cost, the mean cross-entropy (a float), and cache (A, Y), A = softmax(Z), (n_y, m).
+    """
+    m = Z.shape[1]
+    shifted = Z - np.max(Z, axis=0, keepdims=True)
+    log_A = shifted - np.log(np.sum(np.exp(shifted), axis=0, keepdims=True))
+    cost = -np.sum(Y * log_A) / m
+    A = np.exp(log_A)
+    cache = (A, Y)
+    return float(cost), cache
+
+
+def softmax_cross_entropy_backward(dcost, cache):
+    """dcost -- d(objective)/d(cost), a number (1.0 when the cost is the objective).
+
+    Returns dZ (n_y, m), the gradient with respect to the scores Z.
+    """
+    (A, Y) = cache
+    m = A.shape[1]
+    dZ = dcost * (A - Y) / m
+    return dZ
+
+
+def conv_forward_vectorized(A_prev, W, b, hparameters):
+    """Same contract as conv_forward, without Python loops."""
+    f = W.shape[0]
+    stride = hparameters["stride"]
+    A_prev_pad = zero_pad(A_prev, hparameters["pad"])
+    windows = sliding_window_view(A_prev_pad, (f, f), axis=(1, 2))[:, ::stride, ::stride]
+    Z = np.tensordot(windows, W, axes=([3, 4, 5], [2, 0, 1])) + b
+    cache = (A_prev, W, b, hparameters)
+    return Z, cache
+
+
+def conv_backward_vectorized(dZ, cache):
+    """Same contract as conv_backward, without Python loops."""
+    (A_prev, W, b, hparameters) = cache
+    m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
+    f, n_C = W.shape[0], W.shape[3]
+    stride, pad = hparameters["stride"], hparameters["pad"]
+    m, n_H, n_W, n_C = dZ.shape
+    A_prev_pad = zero_pad(A_prev, pad)
+    windows = sliding_window_view(A_prev_pad, (f, f), axis=(1, 2))[:, ::stride, ::stride]
+    dW = np.tensordot(windows, dZ, axes=([0, 1, 2], [0, 1, 2])).transpose(1, 2, 0, 3)
+    db = np.sum(dZ, axis=(0, 1, 2)).reshape(1, 1, 1, n_C)
+    # dA_prev_pad is a "full" convolution of dZ (spread out by the stride) with the
+    # filters turned by 180 degrees.
+    n_H_spread, n_W_spread = (n_H - 1) * stride + 1, (n_W - 1) * stride + 1
+    dZ_spread = np.zeros((m, n_H_spread + 2 * (f - 1), n_W_spread + 2 * (f - 1), n_C),
+                         dtype=dZ.dtype)
+    dZ_spread[:, f - 1:f - 1 + n_H_spread:stride, f - 1:f - 1 + n_W_spread:stride] = dZ
+    dZ_windows = sliding_window_view(dZ_spread, (f, f), axis=(1, 2))
+    W_turned = W[::-1, ::-1]
+    dA_covered = np.tensordot(dZ_windows, W_turned, axes=([3, 4, 5], [3, 0, 1]))
+    dA_prev_pad = np.zeros(A_prev_pad.shape, dtype=dA_covered.dtype)
+    dA_prev_pad[:, :dA_covered.shape[1], :dA_covered.shape[2]] = dA_covered
+    dA_prev = dA_prev_pad[:, pad:pad + n_H_prev, pad:pad + n_W_prev]
+    return dA_prev, dW, db
+
+
+def max_pool_forward_vectorized(A_prev, hparameters):
+    """Max pooling with hparameters["f"] == hparameters["stride"], by a reshape, no loops.
+
+    Returns A (m, n_H_prev // f, n_W_prev // f, n_C) and cache (A_prev, hparameters).
+    """
+    f = hparameters["f"]
+    m, n_H_prev, n_W_prev, n_C = A_prev.shape
+    n_H, n_W = n_H_prev // f, n_W_prev // f
+    blocks = A_prev[:, :n_H * f, :n_W * f].reshape(m, n_H, f, n_W, f, n_C)
+    A = blocks.max(axis=(2, 4))
+    cache = (A_prev, hparameters)
+    return A, cache
+
+
+def max_pool_backward_vectorized(dA, cache):
+    """The gradient of max_pool_forward_vectorized (given in the notebook, not graded):
+    each window's gradient goes to its first maximum, as in pool_backward."""
+    (A_prev, hparameters) = cache
+    f = hparameters["f"]
+    m, n_H, n_W, n_C = dA.shape
+    blocks = A_prev[:, :n_H * f, :n_W * f].reshape(m, n_H, f, n_W, f, n_C)
+    blocks = blocks.transpose(0, 1, 3, 5, 2, 4).reshape(m, n_H, n_W, n_C, f * f)
+    first = np.argmax(blocks, axis=-1)
+    spread = (np.arange(f * f) == first[..., None]) * dA[..., None]
+    spread = spread.reshape(m, n_H, n_W, n_C, f, f).transpose(0, 1, 4, 2, 5, 3)
+    dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(dA, A_prev))
+    dA_prev[:, :n_H * f, :n_W * f] = spread.reshape(m, n_H * f, n_W * f, n_C)
+    return dA_prev
