@@ -17,6 +17,16 @@ from autograder.grading import grade_folder
 EXPECTED_SCORES = {
     "01_numpy_basics": {"perfect": 21, "variants": 21, "typical_mistakes": 7,
                         "errors": 0, "untouched": 0, "max": 21},
+    "02_vectorization": {"perfect": 12, "variants": 12, "typical_mistakes": 6,
+                         "errors": 0, "untouched": 0, "max": 12},
+    "03_logistic_regression": {"perfect": 26, "variants": 26, "typical_mistakes": 6,
+                               "errors": 0, "untouched": 0, "max": 26},
+    "04_shallow_network": {"perfect": 30, "variants": 30, "typical_mistakes": 11,
+                           "errors": 0, "untouched": 0, "max": 30},
+    "05_cnn_from_scratch": {"perfect": 48, "variants": 48, "typical_mistakes": 20,
+                            "errors": 0, "untouched": 0, "max": 48},
+    "06_lstm": {"perfect": 32, "variants": 32, "typical_mistakes": 14,
+                "errors": 0, "untouched": 0, "max": 32},
 }
 
 _graded = {}
