@@ -29,7 +29,11 @@ from nbgrader.preprocessors import Execute
 from traitlets import Dict, Float, Integer
 
 from autograder.course import REPO_ROOT
-from autograder.sandbox import kernel_preexec
+from autograder.sandbox import (
+    kernel_preexec,
+    process_group_limit,
+    remove_process_group_limit,
+)
 
 TIMEOUT_ERROR = "CellTimeout"
 
@@ -42,6 +46,9 @@ def error_output(ename: str, message: str) -> NotebookNode:
 class GuardedExecute(Execute):
     memory_limit_gb = Float(4.0, help="Address-space limit of each grading kernel, GiB "
                                       "(0: none).").tag(config=True)
+    max_processes = Integer(512, help="Processes and threads a grading kernel may run at "
+                                      "once, its own included (where cgroups allow)."
+                            ).tag(config=True)
     notebook_timeout = Integer(900, help="Time budget of a whole notebook, s.").tag(config=True)
     notebook_timeouts = Dict(help="Per-assignment time budgets, s, by assignment id."
                              ).tag(config=True)
@@ -70,7 +77,8 @@ class GuardedExecute(Execute):
         pending = [i for i, c in enumerate(self.nb.cells) if c.cell_type == "code"]
         completed: list[int] = []
         while pending:
-            async with self.async_setup_kernel(preexec_fn=self._sandbox()):
+            cgroup = process_group_limit(self.max_processes)
+            async with self.async_setup_kernel(preexec_fn=self._sandbox(cgroup)):
                 group = self.km.provisioner.pgid
                 await self._replay(completed)
                 while pending:
@@ -93,6 +101,7 @@ class GuardedExecute(Execute):
                     elif outcome == "stuck":
                         break  # leave the context: the kernel is shut down, a new one starts
             _kill_group(group)
+            remove_process_group_limit(cgroup)
 
     async def _execute(self, cell, index: int, timeout: float) -> str:
         self.timeout = max(1, int(timeout))
@@ -140,7 +149,7 @@ class GuardedExecute(Execute):
             finally:
                 self.nb.cells[index] = recorded  # nbclient stores the copy in its place
 
-    def _sandbox(self):
+    def _sandbox(self, cgroup):
         """Limits for the next kernel: its folder writable, the course and workspace not."""
         folder = Path(self.resources.get("metadata", {}).get("path") or os.getcwd()).resolve()
         protected = {REPO_ROOT}
@@ -148,7 +157,8 @@ class GuardedExecute(Execute):
             protected.add(folder.parents[2])  # the workspace: gradebook, other students
         protected = [str(p) for p in protected if not any(
             p != q and p.is_relative_to(q) for q in protected)]
-        return kernel_preexec(int(self.memory_limit_gb * 2**30), protected, str(folder))
+        return kernel_preexec(int(self.memory_limit_gb * 2**30), protected, str(folder),
+                              cgroup)
 
     def output(self, outs, msg, display_id, cell_index):
         """Store a cell's output until it reaches `max_output_chars`, then drop the rest."""

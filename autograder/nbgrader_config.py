@@ -47,6 +47,7 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 c.GuardedExecute.memory_limit_gb = 4.0
+c.GuardedExecute.max_processes = 512  # processes and threads, where cgroups allow
 c.GuardedExecute.notebook_timeout = 900
 c.GuardedExecute.notebook_timeouts = {}  # e.g. {"05_cnn_from_scratch": 300}
 # Grading kernels talk to the grader on loopback only; keep their start-up

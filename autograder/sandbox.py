@@ -1,6 +1,8 @@
 """Limits for a grading kernel, set in its process just before it starts.
 
 - resource limits: address space (memory), no core dumps, 1 GiB per written file;
+- a limit on processes and threads, through a cgroup of the `pids` controller
+  (root is exempt from `RLIMIT_NPROC`), so that a fork bomb stops there;
 - on Linux, a private mount namespace (plus a user namespace when the grader is
   not root) in which the course and the grading workspace are read-only, except
   the submission's own scratch folder: student code cannot write into the
@@ -13,19 +15,50 @@ the kernel runs with the limits only (tests/adversarial checks this machine).
 import ctypes
 import os
 import resource
+import time
 from collections.abc import Callable
+from pathlib import Path
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWUSER = 0x10000000
 MS_RDONLY, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 32, 4096, 16384, 1 << 18
 MAX_FILE_BYTES = 2**30
+PIDS_CGROUPS = Path("/sys/fs/cgroup/pids")  # cgroup v1's pids controller
 
 
-def kernel_preexec(memory_bytes: int, read_only: list[str], writable: str) -> Callable[[], None]:
+def process_group_limit(max_processes: int) -> Path | None:
+    """A new cgroup that allows `max_processes` processes, or None where none can be made."""
+    folder = PIDS_CGROUPS / f"dlcourse-{os.getpid()}-{time.monotonic_ns()}"
+    try:
+        folder.mkdir()
+        (folder / "pids.max").write_text(str(max_processes))
+    except OSError:
+        return None
+    return folder
+
+
+def remove_process_group_limit(folder: Path | None) -> None:
+    """Remove the cgroup once its processes are gone (they were killed just before)."""
+    for _ in range(50):
+        try:
+            if folder is not None:
+                folder.rmdir()
+            return
+        except OSError:
+            time.sleep(0.1)
+
+
+def kernel_preexec(memory_bytes: int, read_only: list[str], writable: str,
+                   cgroup: Path | None = None) -> Callable[[], None]:
     """A `preexec_fn` for the kernel process: it runs in the child, before `exec`."""
     uid, gid = os.getuid(), os.getgid()
 
     def preexec() -> None:
+        if cgroup is not None:
+            try:
+                (cgroup / "cgroup.procs").write_text(str(os.getpid()))
+            except OSError:
+                pass
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, MAX_FILE_BYTES))
         if memory_bytes:

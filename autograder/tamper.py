@@ -104,6 +104,8 @@ def _suspicious(node) -> str | None:
             return DYNAMIC_CALLS[name]
         if name in {"remove", "unlink", "rmtree", "system", "popen"}:
             return "deletes files or runs programs"
+        if name in {"fork", "forkpty", "Process", "Pool"}:
+            return "starts processes"
     return None
 
 

@@ -186,6 +186,8 @@ def all_cases():
         Case("writes_outside_its_folder", only(with_answer("sigmoid", WRITE_ATTEMPTS + (
             "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n"))),
             "flagged", FULL, reason=["touches files outside the submission folder"]),
+        Case("fork_bomb", only(with_answer("sigmoid", FORK_BOMB)), "flagged", FULL,
+             reason=["starts processes"]),
         Case("huge_output", only(with_answer(
             "sigmoid", "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n\n"
                        "for i in range(10**7):\n    print(i)\n")),
@@ -213,6 +215,25 @@ for what, target in {WRITE_TARGETS!r}.items():
     except OSError as error:
         outcome[what] = "refused"
 print("write attempts:", sorted(outcome.items()))
+"""
+
+
+MAX_PROCESSES = 100  # processes and threads per kernel in this suite
+FORK_BOMB = """
+import os, time
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+children = 0
+try:
+    while children < 300:
+        if os.fork() == 0:
+            time.sleep(60)
+            os._exit(0)
+        children += 1
+    print("forked", children, "children")
+except OSError as error:
+    print("fork refused after", children, "children:", type(error).__name__)
 """
 
 

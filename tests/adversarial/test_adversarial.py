@@ -1,6 +1,7 @@
 """Every hostile or broken submission gets a correct, explained score, and nothing is lost."""
 
 import csv
+import re
 
 import nbformat
 import pytest
@@ -11,6 +12,7 @@ from autograder.grading import Grader, grade_folder
 from tests.adversarial.cases import (
     ASSIGNMENT,
     CELL_TIMEOUT,
+    MAX_PROCESSES,
     Case,
     all_cases,
     perfect,
@@ -24,6 +26,7 @@ def settings(**budget) -> Config:
     config = Config()
     config.Execute.timeout = CELL_TIMEOUT
     config.GuardedExecute.interrupt_grace = 3
+    config.GuardedExecute.max_processes = MAX_PROCESSES
     for key, value in budget.items():
         setattr(config.GuardedExecute, key, value)
     return config
@@ -85,6 +88,16 @@ def test_student_code_cannot_write_outside_its_own_folder(batch):
     assert (folder / "mine.txt").exists()
     assert not (REPO_ROOT / "solutions" / "probe.txt").exists()
     assert not (root / "workspace" / "autograded" / "probe.txt").exists()
+
+
+def test_a_fork_bomb_stops_at_the_process_limit(batch):
+    root, _ = batch
+    folder = root / "workspace" / "autograded" / "fork_bomb" / ASSIGNMENT
+    notebook = nbformat.read(folder / f"{ASSIGNMENT}.ipynb", as_version=4)
+    printed = "".join(o.get("text", "") for c in notebook.cells for o in c.get("outputs", []))
+    refused = re.search(r"fork refused after (\d+) children: BlockingIOError", printed)
+    assert refused, printed[-500:]
+    assert int(refused.group(1)) < MAX_PROCESSES
 
 
 def test_students_are_told_what_was_restored_in_their_feedback(batch):
