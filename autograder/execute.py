@@ -36,6 +36,9 @@ from autograder.sandbox import (
 )
 
 TIMEOUT_ERROR = "CellTimeout"
+KERNEL_DIED = "KernelDied"
+NOT_RUN = "NotRun"
+GRADER_ERRORS = {TIMEOUT_ERROR, KERNEL_DIED, NOT_RUN}  # errors the grader writes, not Python
 
 
 def error_output(ename: str, message: str) -> NotebookNode:
@@ -87,7 +90,7 @@ class GuardedExecute(Execute):
                     remaining = self.budget - (monotonic() - started)
                     if remaining <= 0:
                         cell.outputs.append(error_output(
-                            "NotRun", f"not run: the notebook used up its time budget of "
+                            NOT_RUN, f"not run: the notebook used up its time budget of "
                                       f"{self.budget} s"))
                         continue
                     outcome = await self._execute(cell, index, min(self.cell_timeout, remaining))
@@ -96,7 +99,7 @@ class GuardedExecute(Execute):
                     elif outcome == "dead":
                         for later in pending:
                             self.nb.cells[later].outputs = [error_output(
-                                "KernelDied", "not run: the kernel died in an earlier cell")]
+                                KERNEL_DIED, "not run: the kernel died in an earlier cell")]
                         pending = []
                     elif outcome == "stuck":
                         break  # leave the context: the kernel is shut down, a new one starts
@@ -113,7 +116,7 @@ class GuardedExecute(Execute):
             await self.async_execute_cell(cell, index, store_history=True)
         except DeadKernelError:
             cell.outputs.append(error_output(
-                "KernelDied", "kernel died while running this cell (the process exited or "
+                KERNEL_DIED, "kernel died while running this cell (the process exited or "
                               "crashed; each grading kernel may use "
                               f"{self.memory_limit_gb:g} GiB)"))
             return "dead"

@@ -5,6 +5,7 @@ import re
 
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from autograder.execute import GRADER_ERRORS
 from autograder.guard import GUARD_MARKER
 
 HIDDEN_REGION = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?",
@@ -13,9 +14,6 @@ HIDDEN_REGION = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDD
 
 def hide_hidden_tests(source: str) -> str:
     return HIDDEN_REGION.sub("", source).rstrip("\n")
-
-
-GRADER_ERRORS = {"CellTimeout", "KernelDied", "NotRun"}  # see autograder.execute
 
 
 def error_summary(output) -> str:
