@@ -27,11 +27,25 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--assignment", help="the assignment id, when file names do not say")
     grade.add_argument("--force", action="store_true",
                        help="regrade every submission, even those graded before unchanged")
+    grade.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="grading processes on this machine (default: one per core)")
+    grade.add_argument("--scheduler", metavar="ADDRESS",
+                       help="grade on the Dask cluster whose scheduler is at ADDRESS "
+                            "(e.g. tcp://10.0.0.5:8786); needs the dask extra")
+    grade.add_argument("--db-url", metavar="URL",
+                       help="the gradebook as an SQLAlchemy URL, e.g. "
+                            "postgresql+psycopg://grader@dbhost/dlcourse "
+                            "(default: SQLite in the workspace)")
+
+    report = commands.add_parser("report", help="write the class report of a workspace")
+    report.add_argument("--workspace", type=Path, default=COURSE_ROOT,
+                        help="the workspace graded into (default: autograder/)")
 
     commands.add_parser("demo", help="build, grade the example submissions, print the grades")
 
     args = parser.parse_args(argv)
-    return {"build": _build, "check": _check, "grade": _grade, "demo": _demo}[args.command](args)
+    run = {"build": _build, "check": _check, "grade": _grade, "report": _report, "demo": _demo}
+    return run[args.command](args)
 
 
 def _build(args) -> int:
@@ -62,14 +76,32 @@ def _check(args) -> int:
 
 
 def _grade(args) -> int:
-    from autograder.grading import grade_folder, grade_table
+    from autograder.batch import grade_folder, grade_table
 
     if not args.submissions.is_dir():
         print(f"No folder at {args.submissions}.")
         return 2
-    results = grade_folder(args.submissions, args.workspace, args.assignment, force=args.force)
+    if args.workers is not None and args.workers < 1:
+        print("--workers must be at least 1.")
+        return 2
+    results = grade_folder(args.submissions, args.workspace, args.assignment, force=args.force,
+                           workers=args.workers, scheduler=args.scheduler, db_url=args.db_url)
     print(grade_table(results))
-    print(f"\nExports: {args.workspace / 'exports'} (grades.csv, exercises.csv, feedback/)")
+    print(f"\nExports: {args.workspace / 'exports'} "
+          "(grades.csv, exercises.csv, lms.csv, feedback/)")
+    print(f"Class report: dlcourse report --workspace {args.workspace}")
+    return 0
+
+
+def _report(args) -> int:
+    from autograder.report import write_reports
+
+    pages = write_reports(args.workspace)
+    if not pages:
+        print(f"Nothing graded in {args.workspace} yet: run `dlcourse grade` first.")
+        return 1
+    for page in pages:
+        print(page)
     return 0
 
 

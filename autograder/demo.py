@@ -4,10 +4,10 @@ import shutil
 import time
 from pathlib import Path
 
+from autograder.batch import grade_folder, grade_table
 from autograder.build import build
 from autograder.course import REPO_ROOT, assignments
 from autograder.examples import write_examples
-from autograder.grading import grade_folder, grade_table
 
 DEMO_ROOT = REPO_ROOT / "build" / "demo"
 

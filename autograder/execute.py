@@ -26,7 +26,7 @@ from nbclient.exceptions import DeadKernelError
 from nbclient.util import run_sync
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
-from traitlets import Dict, Float, Integer
+from traitlets import Dict, Float, Integer, List, Unicode
 
 from autograder.course import REPO_ROOT
 from autograder.sandbox import (
@@ -39,6 +39,13 @@ TIMEOUT_ERROR = "CellTimeout"
 KERNEL_DIED = "KernelDied"
 NOT_RUN = "NotRun"
 GRADER_ERRORS = {TIMEOUT_ERROR, KERNEL_DIED, NOT_RUN}  # errors the grader writes, not Python
+
+_timings: dict[str, float] = {}
+
+
+def last_timings() -> dict[str, float]:
+    """Seconds the last notebook spent starting kernels and running cells, in this process."""
+    return dict(_timings)
 
 
 def error_output(ename: str, message: str) -> NotebookNode:
@@ -57,6 +64,9 @@ class GuardedExecute(Execute):
                              ).tag(config=True)
     max_output_chars = Integer(100_000, help="Output kept per cell, in characters."
                                ).tag(config=True)
+    protected_paths = List(Unicode(), help="More folders the kernel may read but not write "
+                                           "(the client's workspace, when grading in a "
+                                           "scratch workspace).").tag(config=True)
     interrupt_grace = Integer(5, help="Seconds an interrupted kernel has to answer.").tag(
         config=True)
 
@@ -77,11 +87,15 @@ class GuardedExecute(Execute):
 
     async def _run_guarded(self) -> None:
         started = monotonic()
+        _timings.update(kernel=0.0, cells=0.0)
         pending = [i for i, c in enumerate(self.nb.cells) if c.cell_type == "code"]
         completed: list[int] = []
         while pending:
             cgroup = process_group_limit(self.max_processes)
+            starting = monotonic()
             async with self.async_setup_kernel(preexec_fn=self._sandbox(cgroup)):
+                _timings["kernel"] += monotonic() - starting
+                running = monotonic()
                 group = self.km.provisioner.pgid
                 await self._replay(completed)
                 while pending:
@@ -103,6 +117,7 @@ class GuardedExecute(Execute):
                         pending = []
                     elif outcome == "stuck":
                         break  # leave the context: the kernel is shut down, a new one starts
+                _timings["cells"] += monotonic() - running
             _kill_group(group)
             remove_process_group_limit(cgroup)
 
@@ -155,7 +170,8 @@ class GuardedExecute(Execute):
     def _sandbox(self, cgroup):
         """Limits for the next kernel: its folder writable, the course and workspace not."""
         folder = Path(self.resources.get("metadata", {}).get("path") or os.getcwd()).resolve()
-        protected = {REPO_ROOT}
+        protected = {REPO_ROOT, *(Path(p).resolve() for p in self.protected_paths
+                                  if Path(p).is_dir())}
         if len(folder.parents) > 2 and folder.parents[1].name == "autograded":
             protected.add(folder.parents[2])  # the workspace: gradebook, other students
         protected = [str(p) for p in protected if not any(

@@ -2,7 +2,9 @@
 messages, never the source of hidden tests or tracebacks into the grader."""
 
 import re
+from pathlib import Path
 
+from nbgrader.converters import GenerateFeedback
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from autograder.execute import GRADER_ERRORS
@@ -39,3 +41,22 @@ class HideGraderInternals(NbGraderPreprocessor):
                 if output.output_type == "error":
                     output.traceback = [error_summary(output)]
         return cell, resources
+
+
+class FeedbackWriter:
+    """Feedback pages from autograded notebooks, with nbgrader's `GenerateFeedback`
+    settings, its HTML exporter built once rather than once per submission."""
+
+    def __init__(self, coursedir, config):
+        converter = GenerateFeedback(coursedir=coursedir, config=config)
+        self.exporter = converter.exporter_class(parent=converter, config=converter.config)
+        for preprocessor in converter.preprocessors:
+            self.exporter.register_preprocessor(preprocessor)
+        self.db_url = coursedir.db_url
+
+    def html(self, autograded: Path, assignment: str, student: str) -> str:
+        resources = {"unique_key": assignment, "output_files_dir": f"{assignment}_files",
+                     "nbgrader": {"student": student, "assignment": assignment,
+                                  "notebook": assignment, "db_url": self.db_url}}
+        html, _ = self.exporter.from_filename(str(autograded), resources=resources)
+        return html

@@ -1,32 +1,28 @@
-"""`dlcourse grade`: autograde a folder of submissions and export grades and feedback.
+"""Grade one submission in a workspace of one's own: what every grading worker does.
 
-The nbgrader workspace (gradebook, submitted/, autograded/, feedback/) lives in
-`workspace`; what an instructor reads is exported to `workspace/exports/`:
-`grades.csv`, `exercises.csv` and `feedback/<student>/<assignment>.html`.
-
-Every submission found gets exactly one row in `grades.csv` with a status:
-`graded`, `flagged` (graded, but an instructor should look: the reason says
-why) or `error` (could not be graded: the reason says why). One submission's
-failure never stops the batch. Each result is also kept in
-`workspace/results/`; a later run reuses it while neither the submission nor
-the assignment changed, so an interrupted run resumes where it stopped.
+A `Grader` owns an nbgrader workspace (its gradebook, submitted/, autograded/,
+feedback/) and one `NbGraderAPI`. It takes a `Job` (the notebook's bytes and
+what intake found), runs nbgrader's autograde on it, writes the feedback page
+and returns an `Outcome`: the result with a score and a message per graded
+cell, the notebooks, the feedback HTML and where the time went. It then
+forgets the submission's files; the client that sent the job keeps them
+(`autograder.batch`). It never raises: whatever goes wrong becomes a result
+with status `error` and a reason.
 """
 
-import csv
 import hashlib
-import json
 import shutil
+import time
 import warnings
-from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
-from tqdm.auto import tqdm
 from traitlets.config import Config
 
+from autograder import execute
 from autograder.course import (
-    COURSE_ROOT,
     REPO_ROOT,
     SOLUTIONS,
     nbgrader_api,
@@ -35,124 +31,107 @@ from autograder.course import (
     require_success,
     topic,
 )
-from autograder.feedback import error_summary
+from autograder.feedback import FeedbackWriter, error_summary
 from autograder.guard import GUARD_MARKER
 from autograder.intake import check_against_release
-from autograder.submissions import Submission, find_submissions
+from autograder.results import CellResult, Job, Outcome, Result
 from autograder.tamper import scan_notebook
 
 # nbgrader 0.9 trips over its own SQLAlchemy session while autograding; harmless.
 warnings.filterwarnings("ignore", message=".*not in session.*")
 
-GRADES_COLUMNS = ["student", "assignment", "score", "max_score", "status", "reason"]
-EXERCISE_COLUMNS = ["student", "assignment", "exercise", "part", "score", "max_score", "message"]
-
-
-@dataclass
-class CellResult:
-    grade_id: str
-    score: float
-    max_score: float
-    message: str = ""
-
-    @property
-    def exercise(self) -> str:
-        return self.grade_id.rsplit("-", 1)[0]
-
-    @property
-    def part(self) -> str:
-        return self.grade_id.rsplit("-", 1)[-1]
-
-
-@dataclass
-class Result:
-    student: str
-    assignment: str | None
-    score: float
-    max_score: float
-    status: str  # graded | flagged | error
-    reason: str = ""
-    cells: list[CellResult] = field(default_factory=list)
-    feedback: Path | None = None
-
-    def to_json(self) -> dict:
-        return {**asdict(self), "feedback": str(self.feedback) if self.feedback else None}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Result":
-        cells = [CellResult(**c) for c in data.pop("cells")]
-        feedback = data.pop("feedback")
-        return cls(**data, cells=cells, feedback=Path(feedback) if feedback else None)
-
 
 class Grader:
     """One nbgrader workspace and its gradebook, grading one submission at a time."""
 
-    def __init__(self, workspace: Path = COURSE_ROOT, settings: Config | None = None):
+    def __init__(self, workspace: Path, settings: Config | None = None):
         self.workspace = workspace.resolve()
         self.workspace.mkdir(parents=True, exist_ok=True)
-        self.exports = self.workspace / "exports"
         self.config = nbgrader_config(self.workspace, release=self.workspace / "release")
         if settings is not None:
             self.config.merge(settings)
         self.api = nbgrader_api(self.config)
-        self.prepared: set[str] = set()
 
-    def grade(self, submission: Submission, force: bool = False) -> Result:
-        """Grade one submission, or reuse its stored result; never raises."""
-        if submission.problem:
-            return Result(submission.student, submission.assignment, 0, 0, "error",
-                          submission.problem)
+    @cached_property
+    def feedback(self) -> FeedbackWriter:
+        return FeedbackWriter(self.api.coursedir, self.config)
+
+    def grade(self, job: Job) -> Outcome:
+        """Grade one submission; never raises."""
+        started = time.perf_counter()
         try:
-            key = self._result_key(submission)
-            stored = self._stored_result(submission, key)
-            if stored is not None and not force:
-                return stored
-            result = self._grade(submission)
-            self._store_result(submission, key, result)
-            return result
+            outcome = self._grade(job)
         except Exception as error:  # noqa: BLE001 - one submission never stops the batch
-            return Result(submission.student, submission.assignment, 0, 0, "error",
-                          f"the grader failed on this submission: "
-                          f"{type(error).__name__}: {error}")
+            outcome = Outcome(Result(job.student, job.assignment, 0, 0, "error",
+                                     f"the grader failed on this submission: "
+                                     f"{type(error).__name__}: {error}"))
+        finally:
+            self._forget(job.student)
+        outcome.seconds["total"] = time.perf_counter() - started
+        return outcome
 
-    def _grade(self, submission: Submission) -> Result:
-        student, assignment = submission.student, submission.assignment
+    def _grade(self, job: Job) -> Outcome:
+        student, assignment = job.student, job.assignment
+        seconds: dict[str, float] = {}
+        clock = time.perf_counter()
         self.prepare(assignment)
-        max_score = self._max_score(assignment)
+        max_score = self.max_score(assignment)
         try:
-            notebook = nbformat.read(submission.path, as_version=4)
+            notebook = nbformat.reads(job.content.decode("utf-8"), as_version=4)
             nbformat.validate(notebook)
         except Exception as error:  # noqa: BLE001 - whatever the file is, say so
-            return Result(student, assignment, 0, max_score, "error",
-                          f"{submission.path.name} is not a valid notebook: {_first_line(error)}")
+            return Outcome(Result(student, assignment, 0, max_score, "error",
+                                  f"{job.filename} is not a valid notebook: "
+                                  f"{_first_line(error)}"))
         release = nbformat.read(notebook_path(self.workspace / "release", assignment),
                                 as_version=4)
         intake = check_against_release(notebook, release)
-        release_sources = {c.source.strip() for c in release.cells}
-        findings = scan_notebook(intake.notebook, release_sources)
-        notices = submission.notices + intake.notices
-        review = submission.review + intake.review + [
-            f"suspicious code: {finding}" for finding in findings]
-        self._write_submitted(student, assignment, intake.notebook, notices)
+        findings = scan_notebook(intake.notebook, {c.source.strip() for c in release.cells})
+        notices = job.notices + intake.notices
+        review = job.review + intake.review + [f"suspicious code: {f}" for f in findings]
+        submitted = self._write_submitted(student, assignment, intake.notebook, notices)
+        seconds["intake"] = _lap(clock)
+
+        clock = time.perf_counter()
         graded = self.api.autograde(assignment, student)
+        seconds["autograde"] = _lap(clock)
+        seconds.update(execute.last_timings())
         if not graded["success"]:
-            return Result(student, assignment, 0, max_score, "error",
-                          "nbgrader could not grade it: " + _last_error_line(graded))
-        cells = self._cell_results(student, assignment)
-        status = "flagged" if review else "graded"
+            return Outcome(Result(student, assignment, 0, max_score, "error",
+                                  "nbgrader could not grade it: " + _last_error_line(graded)),
+                           seconds=seconds)
+        clock = time.perf_counter()
+        autograded_path = notebook_path(self.workspace / "autograded" / student, assignment)
+        autograded = autograded_path.read_text(encoding="utf-8")
+        cells = self._cell_results(student, assignment, nbformat.reads(autograded, 4))
+        seconds["collect"] = _lap(clock)
+        clock = time.perf_counter()
+        html = self.feedback.html(autograded_path, assignment, student)
+        seconds["feedback"] = _lap(clock)
         summary = ["needs manual review: " + "; ".join(review)] if review else []
-        reason = " ".join(summary + notices)
-        return Result(student, assignment, sum(c.score for c in cells), max_score, status,
-                      reason, cells, self._feedback(student, assignment))
+        result = Result(student, assignment, sum(c.score for c in cells), max_score,
+                        "flagged" if review else "graded", " ".join(summary + notices), cells)
+        return Outcome(result, submitted, autograded, html, seconds)
 
     def prepare(self, assignment: str) -> None:
-        """Record the assignment's source cells and points in the gradebook, once."""
-        if assignment not in self.prepared:
-            require_success(self.api.generate_assignment(assignment), f"prepare {assignment}")
-            self.prepared.add(assignment)
+        """Record the assignment's cells and points in the gradebook, unless already done
+        from the same sources and into the same gradebook."""
+        stamp = self.workspace / "prepared" / f"{assignment}.stamp"
+        db_url = self.config.CourseDirectory.db_url.replace(str(self.workspace), "<workspace>")
+        expected = f"{sources_digest(assignment)} {db_url}"
+        release = notebook_path(self.workspace / "release", assignment)
+        if release.is_file() and stamp.is_file() and stamp.read_text() == expected:
+            return
+        require_success(self.api.generate_assignment(assignment, force=True),
+                        f"prepare {assignment}")
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(expected)
 
-    def _write_submitted(self, student, assignment, notebook, notices) -> None:
+    def max_score(self, assignment: str) -> float:
+        with Gradebook(self.config.CourseDirectory.db_url) as gradebook:
+            return gradebook.find_assignment(assignment).max_score
+
+    def _write_submitted(self, student, assignment, notebook, notices) -> str:
         """The notebook nbgrader grades: the grader's set-up cell first, notices after it."""
         setup = nbformat.v4.new_code_cell(
             f"{GUARD_MARKER}\nimport autograder.guard\n"
@@ -165,15 +144,11 @@ class Grader:
         target = notebook_path(self.workspace / "submitted" / student, assignment)
         shutil.rmtree(target.parent, ignore_errors=True)
         target.parent.mkdir(parents=True)
-        nbformat.write(notebook, target)
+        text = nbformat.writes(notebook)
+        target.write_text(text, encoding="utf-8")
+        return text
 
-    def _max_score(self, assignment: str) -> float:
-        with Gradebook(self.config.CourseDirectory.db_url) as gradebook:
-            return gradebook.find_assignment(assignment).max_score
-
-    def _cell_results(self, student: str, assignment: str) -> list[CellResult]:
-        autograded = nbformat.read(
-            notebook_path(self.workspace / "autograded" / student, assignment), as_version=4)
+    def _cell_results(self, student: str, assignment: str, autograded) -> list[CellResult]:
         messages = {cell.metadata["nbgrader"]["grade_id"]: _failure_message(cell)
                     for cell in autograded.cells if "nbgrader" in cell.metadata
                     and cell.metadata["nbgrader"].get("grade")}
@@ -188,54 +163,31 @@ class Grader:
             return [CellResult(g.name, g.score, g.max_score, messages.get(g.name, ""))
                     for g in grades]
 
-    def _feedback(self, student: str, assignment: str) -> Path | None:
-        require_success(self.api.generate_feedback(assignment, student), "write feedback")
-        html = self.workspace / "feedback" / student / assignment / f"{assignment}.html"
-        if not html.exists():
-            return None
-        exported = self.exports / "feedback" / student / f"{assignment}.html"
-        exported.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(html, exported)
-        return exported
+    def _forget(self, student: str) -> None:
+        """Remove the student's files from this workspace: the client keeps its own copy."""
+        for folder in ("submitted", "autograded", "feedback"):
+            shutil.rmtree(self.workspace / folder / student, ignore_errors=True)
 
-    # -- stored results, so that a rerun only grades what changed ---------------------------
 
-    def _result_key(self, submission: Submission) -> str:
-        digest = hashlib.sha256(submission.path.read_bytes())
-        for source in _assignment_sources(submission.assignment):
-            digest.update(source.read_bytes())
-        digest.update(repr(sorted(submission.review + submission.notices)).encode())
-        return digest.hexdigest()
-
-    def _result_file(self, submission: Submission) -> Path:
-        return self.workspace / "results" / submission.student / f"{submission.assignment}.json"
-
-    def _stored_result(self, submission: Submission, key: str) -> Result | None:
-        path = self._result_file(submission)
-        if not path.is_file():
-            return None
-        data = json.loads(path.read_text())
-        if data.get("key") != key:
-            return None
-        result = Result.from_json(data["result"])
-        return result if result.feedback is None or result.feedback.exists() else None
-
-    def _store_result(self, submission: Submission, key: str, result: Result) -> None:
-        path = self._result_file(submission)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps({"key": key, "result": result.to_json()}, indent=1))
-        temporary.replace(path)
+def sources_digest(assignment: str) -> str:
+    """A digest of the files whose change makes grades of an assignment stale."""
+    digest = hashlib.sha256()
+    for source in _assignment_sources(assignment):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
 
 
 def _assignment_sources(assignment: str) -> list[Path]:
-    """The files whose change makes stored results of an assignment stale."""
     name = topic(assignment)
     return [notebook_path(SOLUTIONS, assignment),
             REPO_ROOT / "autograder" / "hidden" / f"{name}.py",
             REPO_ROOT / "course_utils" / "checks" / f"{name}.py",
             *sorted((REPO_ROOT / "autograder").glob("*.py")),
             REPO_ROOT / "course_utils" / "checks" / "core.py"]
+
+
+def _lap(started: float) -> float:
+    return time.perf_counter() - started
 
 
 def _failure_message(cell) -> str:
@@ -251,46 +203,3 @@ def _first_line(error: Exception) -> str:
 def _last_error_line(result: dict) -> str:
     text = (result.get("error") or result.get("log") or "unknown error").strip()
     return text.splitlines()[-1]
-
-
-def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | None = None,
-                 settings: Config | None = None, force: bool = False) -> list[Result]:
-    """Grade every submission in `folder` and write the exports."""
-    grader = Grader(workspace, settings)
-    submissions = find_submissions(folder, assignment)
-    results = [grader.grade(s, force) for s in tqdm(submissions, desc="grading", unit="nb",
-                                                      disable=None)]
-    write_exports(results, grader.exports)
-    return results
-
-
-def write_exports(results: list[Result], exports: Path) -> None:
-    exports.mkdir(parents=True, exist_ok=True)
-    with open(exports / "grades.csv", "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(GRADES_COLUMNS)
-        for r in results:
-            writer.writerow([r.student, r.assignment or "", _number(r.score),
-                             _number(r.max_score), r.status, r.reason])
-    with open(exports / "exercises.csv", "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(EXERCISE_COLUMNS)
-        for r in results:
-            for c in r.cells:
-                writer.writerow([r.student, r.assignment, c.exercise, c.part,
-                                 _number(c.score), _number(c.max_score), c.message])
-
-
-def _number(value: float) -> str:
-    return f"{value:g}"
-
-
-def grade_table(results: list[Result]) -> str:
-    """The results as a plain-text table, one row per submission."""
-    rows = [("student", "assignment", "score", "status")]
-    rows += [(r.student, r.assignment or "?", f"{_number(r.score)}/{_number(r.max_score)}",
-              r.status + (f" ({r.reason})" if r.reason else "")) for r in results]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
-        + "  " + row[3] for row in rows)

@@ -9,9 +9,9 @@ import pytest
 from nbgrader.preprocessors import IgnorePattern
 from nbgrader.utils import determine_grade
 
+from autograder.batch import grade_folder
 from autograder.course import assignments, nbgrader_config
 from autograder.examples import EXAMPLES, write_examples
-from autograder.grading import grade_folder
 
 # Exact scores per assignment and example submission, and the maximum.
 EXPECTED_SCORES = {

@@ -7,8 +7,9 @@ import nbformat
 import pytest
 from traitlets.config import Config
 
+from autograder.batch import grade_folder
 from autograder.course import REPO_ROOT
-from autograder.grading import Grader, grade_folder
+from autograder.grading import Grader
 from tests.adversarial.cases import (
     ASSIGNMENT,
     CELL_TIMEOUT,
@@ -111,7 +112,8 @@ def test_grading_again_gives_the_same_grades_without_regrading(batch, monkeypatc
     root, results = batch
     calls = []
     monkeypatch.setattr(Grader, "_grade", lambda self, s: calls.append(s.student))
-    again = grade_folder(root / "submissions", root / "workspace", settings=settings())
+    again = grade_folder(root / "submissions", root / "workspace", settings=settings(),
+                         workers=1)
     assert calls == []
     assert [(r.student, r.score, r.status, r.reason) for r in again] == [
         (r.student, r.score, r.status, r.reason) for r in results.values()]
@@ -124,7 +126,7 @@ def test_an_interrupted_run_resumes_with_what_is_not_done(batch, monkeypatch):
     original = Grader._grade
     monkeypatch.setattr(Grader, "_grade",
                         lambda self, s: calls.append(s.student) or original(self, s))
-    grade_folder(root / "submissions", root / "workspace", settings=settings())
+    grade_folder(root / "submissions", root / "workspace", settings=settings(), workers=1)
     assert calls == ["renamed_file"]
 
 
@@ -140,7 +142,8 @@ def test_a_crash_of_the_grader_on_one_submission_does_not_stop_the_batch(tmp_pat
         return original(self, submission)
 
     monkeypatch.setattr(Grader, "_grade", crash_on_ada)
-    results = grade_folder(tmp_path / "submissions", tmp_path / "workspace", settings=settings())
+    results = grade_folder(tmp_path / "submissions", tmp_path / "workspace", settings=settings(),
+                           workers=1)
     assert [(r.student, r.status) for r in results] == [("ada", "error"), ("bob", "graded")]
     assert results[0].reason == ("the grader failed on this submission: "
                                  "RuntimeError: disk full")

@@ -1,0 +1,197 @@
+"""`dlcourse grade`: autograde a folder of submissions and export grades and feedback.
+
+The client (this module) finds the submissions, prepares the gradebook, hands
+each submission to a worker (`autograder.dispatch`: this process, a local
+process pool or a Dask cluster) and alone writes what comes back: the
+gradebook, the nbgrader workspace (`submitted/`, `autograded/`, `feedback/`)
+and `workspace/exports/`: `grades.csv`, `exercises.csv`, `lms.csv` and
+`feedback/<student>/<assignment>.html`.
+
+Every submission found gets exactly one row in `grades.csv` with a status:
+`graded`, `flagged` (graded, but an instructor should look: the reason says
+why) or `error` (could not be graded: the reason says why). One submission's
+failure never stops the batch. Each result is also kept in
+`workspace/results/`; a later run reuses it while neither the submission nor
+the assignment changed, so an interrupted run resumes where it stopped.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+from tqdm.auto import tqdm
+from traitlets.config import Config
+
+from autograder import dispatch
+from autograder.course import COURSE_ROOT, notebook_path
+from autograder.exports import write_exports
+from autograder.gradebook import record
+from autograder.grading import Grader, sources_digest
+from autograder.results import Job, Outcome, Result
+from autograder.submissions import Submission, find_submissions
+from autograder.workers import WorkerSettings
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+
+
+def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | None = None,
+                 settings: Config | None = None, force: bool = False,
+                 workers: int | None = None, scheduler: str | None = None,
+                 db_url: str | None = None, timings: list | None = None) -> list[Result]:
+    """Grade every submission in `folder` and write the gradebook and exports.
+
+    workers   -- local worker processes (default: one per core; 1 grades in this process)
+    scheduler -- address of a Dask scheduler: grade on that cluster instead
+    db_url    -- the gradebook's SQLAlchemy URL (default: SQLite in the workspace)
+    timings   -- if given, receives each fresh outcome's seconds by phase
+    """
+    client = Client(workspace.resolve(), settings, db_url)
+    submissions = find_submissions(folder, assignment)
+    results: list[Result | None] = [None] * len(submissions)
+    jobs, places = [], []
+    for place, submission in enumerate(submissions):
+        if submission.problem:
+            results[place] = Result(submission.student, submission.assignment, 0, 0, "error",
+                                    submission.problem)
+            continue
+        client.prepare(submission.assignment)
+        stored = None if force else client.stored_result(submission)
+        if stored is not None:
+            results[place] = stored
+            client.record(stored)
+        else:
+            jobs.append(client.job(submission))
+            places.append(place)
+    outcomes = client.run(jobs, workers or default_workers(), scheduler)
+    for index, outcome in tqdm(outcomes, total=len(jobs), desc="grading", unit="nb",
+                               disable=None if jobs else True, smoothing=0.1):
+        submission = submissions[places[index]]
+        results[places[index]] = client.keep(submission, outcome)
+        if timings is not None:
+            timings.append(outcome.seconds)
+    client.finish()
+    write_exports(results, client.exports)
+    return results
+
+
+class Client:
+    """The grading run's own workspace, gradebook and stored results."""
+
+    def __init__(self, workspace: Path, settings: Config | None, db_url: str | None):
+        self.workspace = workspace
+        self.exports = workspace / "exports"
+        self.settings = Config(settings or {})
+        central = Config(self.settings)
+        if db_url:
+            central.CourseDirectory.db_url = db_url
+        self.gradebook = Grader(workspace, central)
+        self.db_url = self.gradebook.config.CourseDirectory.db_url
+        self.template = Grader(workspace / "workers" / "template", self.settings)
+        self.prepared: set[str] = set()
+        self.digests: dict[str, str] = {}
+
+    def prepare(self, assignment: str) -> None:
+        if assignment not in self.prepared:
+            self.gradebook.prepare(assignment)
+            self.template.prepare(assignment)
+            self.digests[assignment] = sources_digest(assignment)
+            self.prepared.add(assignment)
+
+    def job(self, submission: Submission) -> Job:
+        return Job(submission.student, submission.assignment, submission.path.name,
+                   submission.path.read_bytes(), submission.review, submission.notices)
+
+    def run(self, jobs: list[Job], workers: int, scheduler: str | None):
+        worker_config = Config(self.settings)
+        worker_config.GuardedExecute.protected_paths = [str(self.workspace)]
+        if scheduler:
+            settings = WorkerSettings(self.template.workspace, None, worker_config)
+            return dispatch.run_dask(jobs, settings, scheduler)
+        settings = WorkerSettings(self.template.workspace, self.workspace / "workers" / "scratch",
+                                  worker_config)
+        if workers == 1 or len(jobs) < 2:
+            return dispatch.run_inline(jobs, settings)
+        return dispatch.run_pool(jobs, settings, min(workers, len(jobs)))
+
+    def keep(self, submission: Submission, outcome: Outcome) -> Result:
+        """Write what a worker sent back: files, gradebook, stored result."""
+        started = time.perf_counter()
+        result = outcome.result
+        student, assignment = result.student, result.assignment
+        for folder, text in (("submitted", outcome.submitted),
+                             ("autograded", outcome.autograded)):
+            target = notebook_path(self.workspace / folder / student, assignment)
+            shutil.rmtree(target.parent, ignore_errors=True)
+            if text is not None:
+                target.parent.mkdir(parents=True)
+                target.write_text(text, encoding="utf-8")
+        if outcome.feedback_html is not None:
+            result.feedback = self.exports / "feedback" / student / f"{assignment}.html"
+            for path in (result.feedback,
+                         self.workspace / "feedback" / student / assignment / f"{assignment}.html"):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(outcome.feedback_html, encoding="utf-8")
+        if result.max_score:  # graded or judged by nbgrader, not lost with a worker
+            self.record(result)
+            self._store(submission, result)
+        outcome.seconds["client"] = time.perf_counter() - started
+        return result
+
+    def record(self, result: Result) -> None:
+        if result.max_score:  # the assignment is known to the gradebook
+            record(self.db_url, result)
+
+    def finish(self) -> None:
+        """Remove the workers' scratch workspaces; the template stays for the next run."""
+        shutil.rmtree(self.workspace / "workers" / "scratch", ignore_errors=True)
+
+    # -- stored results, so that a rerun only grades what changed ---------------------------
+
+    def _key(self, submission: Submission) -> str:
+        digest = hashlib.sha256(submission.path.read_bytes())
+        digest.update(self.digests[submission.assignment].encode())
+        digest.update(repr(sorted(submission.review + submission.notices)).encode())
+        return digest.hexdigest()
+
+    def _result_file(self, submission: Submission) -> Path:
+        return self.workspace / "results" / submission.student / f"{submission.assignment}.json"
+
+    def stored_result(self, submission: Submission) -> Result | None:
+        path = self._result_file(submission)
+        if not path.is_file():
+            return None
+        data = json.loads(path.read_text())
+        if data.get("key") != self._key(submission):
+            return None
+        result = Result.from_json(data["result"])
+        return result if result.feedback is None or result.feedback.exists() else None
+
+    def _store(self, submission: Submission, result: Result) -> None:
+        path = self._result_file(submission)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        data = {"key": self._key(submission), "result": result.to_json()}
+        temporary.write_text(json.dumps(data, indent=1))
+        temporary.replace(path)
+
+
+def stored_results(workspace: Path) -> list[Result]:
+    """Every result kept in a workspace, the latest per student and assignment."""
+    return [Result.from_json(json.loads(path.read_text())["result"])
+            for path in sorted((workspace / "results").glob("*/*.json"))]
+
+
+def grade_table(results: list[Result]) -> str:
+    """The results as a plain-text table, one row per submission."""
+    rows = [("student", "assignment", "score", "status")]
+    rows += [(r.student, r.assignment or "?", f"{r.score:g}/{r.max_score:g}",
+              r.status + (f" ({r.reason})" if r.reason else "")) for r in results]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
+        + "  " + row[3] for row in rows)

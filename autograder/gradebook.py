@@ -1,0 +1,37 @@
+"""The client's gradebook: the one database every grade of a class ends up in.
+
+SQLite in the workspace by default; any SQLAlchemy URL with `--db-url` (for
+example `postgresql+psycopg://user@host/dlcourse`). Workers never write it:
+the client records each outcome as it arrives.
+"""
+
+from nbgrader.api import Gradebook, MissingEntry
+
+from autograder.results import Result
+
+
+def record(db_url: str, result: Result) -> None:
+    """Store one submission's scores as nbgrader's autograde would, replacing earlier ones.
+
+    Flagged submissions are marked flagged, so that nbgrader's formgrader shows them."""
+    with Gradebook(db_url) as gradebook:
+        gradebook.update_or_create_student(result.student)
+        try:
+            gradebook.remove_submission(result.assignment, result.student)
+        except MissingEntry:
+            pass
+        submission = gradebook.add_submission(result.assignment, result.student)
+        scores = {cell.grade_id: cell.score for cell in result.cells}
+        for notebook in submission.notebooks:
+            notebook.flagged = result.status == "flagged"
+            for grade in notebook.grades:
+                if grade.cell.cell_type == "code":
+                    grade.auto_score = scores.get(grade.name, 0.0)
+        gradebook.db.commit()
+
+
+def scores(db_url: str) -> dict[tuple[str, str], float]:
+    """Every recorded submission's total score, by (student, assignment)."""
+    with Gradebook(db_url) as gradebook:
+        return {(s.student_id, s.assignment.name): s.score
+                for assignment in gradebook.assignments for s in assignment.submissions}
