@@ -21,17 +21,18 @@ def run_inline(jobs: list[Job], settings: WorkerSettings) -> Outcomes:
         yield index, grade_job(job, settings)
 
 
-def run_pool(jobs: list[Job], settings: WorkerSettings, workers: int) -> Outcomes:
+def run_pool(jobs: list[Job], settings: WorkerSettings, workers: int,
+             task=grade_job) -> Outcomes:
     """A pool of `workers` processes, kept a few jobs ahead. When a worker process dies,
     the jobs it broke are tried again one at a time, each in a pool of its own, so that
     only the job that kills its worker fails."""
     suspects: list[int] = []
-    yield from _pool_pass(jobs, list(range(len(jobs))), settings, workers, suspects)
+    yield from _pool_pass(task, jobs, list(range(len(jobs))), settings, workers, suspects)
     for index in suspects:
-        yield from _pool_pass(jobs, [index], settings, 1, None)
+        yield from _pool_pass(task, jobs, [index], settings, 1, None)
 
 
-def _pool_pass(jobs, queue, settings, workers, suspects) -> Outcomes:
+def _pool_pass(task, jobs, queue, settings, workers, suspects) -> Outcomes:
     while queue:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")
                                  ) as pool:
@@ -39,7 +40,7 @@ def _pool_pass(jobs, queue, settings, workers, suspects) -> Outcomes:
             while queue or running:
                 while queue and len(running) < 2 * workers:
                     index = queue.pop(0)
-                    running[pool.submit(grade_job, jobs[index], settings)] = index
+                    running[pool.submit(task, jobs[index], settings)] = index
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 failed = []
                 for future in done:

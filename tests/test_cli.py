@@ -44,3 +44,11 @@ def test_missing_inputs_are_reported_not_crashed(tmp_path, capsys):
     assert main(["check", str(tmp_path / "nope.ipynb")]) == 2
     assert main(["grade", str(tmp_path / "nope")]) == 2
     assert "No folder at" in capsys.readouterr().out
+
+
+def test_grade_refuses_zero_workers_and_report_needs_grades(tmp_path, capsys):
+    (tmp_path / "submissions").mkdir()
+    assert main(["grade", str(tmp_path / "submissions"), "--workers", "0"]) == 2
+    assert "--workers must be at least 1" in capsys.readouterr().out
+    assert main(["report", "--workspace", str(tmp_path / "ws")]) == 1
+    assert "Nothing graded" in capsys.readouterr().out
