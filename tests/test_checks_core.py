@@ -1,9 +1,11 @@
 """The check machinery: what it accepts, what it rejects, and the words it uses."""
 
+import itertools
+
 import numpy as np
 import pytest
 
-from course_utils.checks.core import CheckFailure, describe, exercise
+from course_utils.checks.core import CheckFailure, FilterSource, describe, exercise
 
 
 def expect_failure(body, message):
@@ -147,3 +149,111 @@ def test_no_loops_inspects_the_source():
     expect_failure(lambda ex: ex.expect_no_loops(comprehending, "comprehending"),
                    "comprehending: must be vectorized, but has a Python loop (ListComp) at line "
                    f"{comprehending.__code__.co_firstlineno + 1}")
+
+
+# --- loops over a convolution's filter offsets -----------------------------------------------
+
+def over_offsets(A_prev, W, b, hparameters):
+    (f, f, n_C_prev, n_C) = W.shape
+    total = 0.0
+    for i in range(f):
+        for j in range(f):
+            total += W[i, j].sum()
+    return total
+
+
+def over_offsets_written_otherwise(A_prev, W, b, hparameters):
+    kh, kw = W.shape[:2]
+    for _i, _j in itertools.product(range(kh), range(kw)):
+        pass
+    for _k in range(len(W) ** 2):
+        pass
+    for _i, _j in np.ndindex(kh, kw):
+        pass
+    for _i in range(0, W.shape[1]):
+        pass
+
+
+def backward_over_offsets(dZ, cache):
+    A_prev, filters, b, hparameters = cache
+    f = filters.shape[1]
+    for _i, _j in itertools.product(range(f), repeat=2):
+        pass
+    for _i in range(cache[1].shape[0]):
+        pass
+
+
+def over_examples(A_prev, W, b, hparameters):
+    for _example in A_prev:
+        pass
+
+
+def over_channels(A_prev, W, b, hparameters):
+    for _c in range(W.shape[3]):
+        pass
+
+
+def over_a_size_rebound(A_prev, W, b, hparameters):
+    f = W.shape[0]
+    f = f * A_prev.shape[0]
+    for _i in range(f):
+        pass
+
+
+def over_rebound_filters(A_prev, W, b, hparameters):
+    W = A_prev
+    for _i in range(W.shape[0]):
+        pass
+
+
+def with_a_while(A_prev, W, b, hparameters):
+    f, i = W.shape[0], 0
+    while i < f:
+        i += 1
+
+
+def with_a_comprehension(A_prev, W, b, hparameters):
+    return sum([W[i].sum() for i in range(W.shape[0])])
+
+
+FORWARD, BACKWARD = FilterSource(argument=1), FilterSource(argument=1, item=1)
+
+
+@pytest.mark.parametrize(("function", "filters"), [
+    (over_offsets, FORWARD), (over_offsets_written_otherwise, FORWARD),
+    (backward_over_offsets, BACKWARD)])
+def test_loops_over_the_filter_offsets_are_allowed_when_asked(function, filters):
+    with exercise("f", quiet=True) as ex:
+        ex.expect_no_loops(function, "f", filters=filters)
+    with pytest.raises(CheckFailure, match="has a Python loop"), exercise("f", quiet=True) as ex:
+        ex.expect_no_loops(function, "f")
+
+
+@pytest.mark.parametrize(("function", "kind", "line"), [
+    (over_examples, "For", 1), (over_channels, "For", 1), (over_a_size_rebound, "For", 3),
+    (over_rebound_filters, "For", 2), (with_a_while, "While", 2),
+    (with_a_comprehension, "ListComp", 1)])
+def test_other_loops_are_refused_with_the_rule_in_words(function, kind, line):
+    line += function.__code__.co_firstlineno
+    expect_failure(
+        lambda ex: ex.expect_no_loops(function, "f", filters=FORWARD),
+        f"f: must be vectorized, but has a Python loop ({kind}) at line {line}. Here loops are "
+        "allowed over the filter offsets only: `for i in range(f)` and `for j in range(f)` "
+        "nested, or `for i, j in itertools.product(range(f), repeat=2)`, with f read from the "
+        "filters' shape (f = W.shape[0]). Such a loop runs f * f times whatever the number of "
+        "examples or the image size; a loop over the examples, the output positions or the "
+        "channels is not allowed, nor a `while` loop or a comprehension")
+
+
+def backward_over_channels(dZ, cache):
+    A_prev, filters, b, hparameters = cache
+    for _c in range(filters.shape[3]):
+        pass
+
+
+def test_the_filters_are_found_where_the_caller_says_and_named_as_the_student_does():
+    with pytest.raises(CheckFailure, match="has a Python loop"), exercise("f", quiet=True) as ex:
+        ex.expect_no_loops(backward_over_offsets, "f", filters=FORWARD)  # cache is no filter
+    with pytest.raises(CheckFailure, match=r"\(f = filters.shape\[0\]\)"), \
+            exercise("f", quiet=True) as ex:
+        ex.expect_no_loops(backward_over_channels, "f", filters=BACKWARD)

@@ -2,6 +2,7 @@
 fail), loop inspection of the vectorized layers, max-pool ties, and the MNIST data."""
 
 import contextlib
+import inspect
 import io
 import subprocess
 import sys
@@ -151,23 +152,38 @@ def test_one_mistake_does_not_cost_the_functions_built_on_it():
         hidden.grade_max_pool_forward_vectorized(ref.max_pool_forward_vectorized, None)
 
 
-# --- vectorized layers: no loops, same numbers -------------------------------------------
+# --- vectorized layers: no loops but over the filter offsets, same numbers --------------------
 
 VECTORIZED = ["conv_forward_vectorized", "conv_backward_vectorized",
               "max_pool_forward_vectorized"]
 
 
 @pytest.mark.parametrize("function", VECTORIZED)
-def test_vectorized_references_have_no_loops_and_loop_answers_are_caught(function):
+def test_vectorized_references_pass_the_loop_rule_and_loop_answers_are_caught(function):
+    filters = visible.FILTERS.get(function)
     with exercise(function, quiet=True) as ex:
-        ex.expect_no_loops(getattr(ref, function), function)
+        ex.expect_no_loops(getattr(ref, function), function, filters=filters)
     loopy = [m for m in answers.MISTAKES if m.function == function
              and "must be vectorized" in (m.visible or "")]
     assert loopy
     for answer in loopy:
         with pytest.raises(CheckFailure, match="has a Python loop"), \
                 exercise(function, quiet=True) as ex:
-            ex.expect_no_loops(answer.compile(), function)
+            ex.expect_no_loops(answer.compile(), function, filters=filters)
+
+
+@pytest.mark.parametrize("function", ["conv_forward_vectorized", "conv_backward_vectorized"])
+def test_conv_loops_over_filter_offsets_pass_and_the_refusal_says_what_is_allowed(function):
+    offsets = [v for v in answers.VARIANTS if v.function == function and "filter offsets" in v.name]
+    assert offsets and "for i in range(f):" in inspect.getsource(getattr(ref, function))
+    for answer in offsets:
+        with exercise(function, quiet=True) as ex:
+            ex.expect_no_loops(answer.compile(), function, filters=visible.FILTERS[function])
+    loopy = next(m for m in answers.MISTAKES if m.function == function
+                 and "must be vectorized" in (m.visible or ""))
+    with pytest.raises(CheckFailure, match="loops are allowed over the filter offsets only"), \
+            contextlib.redirect_stdout(io.StringIO()):
+        getattr(visible, f"check_{function}")(loopy.compile())
 
 
 @pytest.mark.parametrize("case", hidden.CONV_CASES)

@@ -357,6 +357,18 @@ def conv_forward_vectorized(A_prev, W, b, hparameters):
     return Z, (A_prev, W, b, hparameters)
 """, visible="must be vectorized, but has a Python loop (ListComp)",
         hidden="must be vectorized, but has a Python loop (ListComp)"),
+    Answer("conv_forward_vectorized", "loops over the output channels", SWV + """
+def conv_forward_vectorized(A_prev, W, b, hparameters):
+    f, stride, pad = W.shape[0], hparameters["stride"], hparameters["pad"]
+    n_C = W.shape[3]
+    A_pad = np.pad(A_prev, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
+    windows = sliding_window_view(A_pad, (f, f), axis=(1, 2))[:, ::stride, ::stride]
+    Z = np.zeros(windows.shape[:3] + (n_C,))
+    for c in range(n_C):
+        Z[..., c] = np.tensordot(windows, W[..., c], axes=([4, 5, 3], [0, 1, 2])) + b[0, 0, 0, c]
+    return Z, (A_prev, W, b, hparameters)
+""", visible="must be vectorized, but has a Python loop (For)",
+        hidden="must be vectorized, but has a Python loop (For)"),
     Answer("conv_forward_vectorized", "filters transposed",
            conv_forward_vectorized_with(
                product="np.einsum('mhwcij,jicd->mhwd', windows, W, optimize=True) + b"),
@@ -370,20 +382,22 @@ def conv_forward_vectorized(A_prev, W, b, hparameters):
                product="np.einsum('mhwcij,ijcd->mhwd', windows, W, optimize=True)"),
            visible="wrong values", hidden="wrong values"),
     # conv_backward_vectorized
-    Answer("conv_backward_vectorized", "loops over the filter offsets", SWV + """
+    Answer("conv_backward_vectorized", "loops over the output positions", """
 def conv_backward_vectorized(dZ, cache):
     A_prev, W, b, hparameters = cache
     m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
     f, stride, pad = W.shape[0], hparameters["stride"], hparameters["pad"]
     m, n_H, n_W, n_C = dZ.shape
     A_pad = np.pad(A_prev, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
-    windows = sliding_window_view(A_pad, (f, f), axis=(1, 2))[:, ::stride, ::stride]
-    dW = np.einsum("mhwcij,mhwd->ijcd", windows, dZ, optimize=True)
-    db = dZ.sum(axis=(0, 1, 2)).reshape(1, 1, 1, n_C)
     dA_pad = np.zeros(A_pad.shape)
-    for i in range(f):
-        for j in range(f):
-            dA_pad[:, i:i + stride * n_H:stride, j:j + stride * n_W:stride] += dZ @ W[i, j].T
+    dW = np.zeros(W.shape)
+    for h in range(n_H):
+        for w in range(n_W):
+            rows = slice(h * stride, h * stride + f)
+            cols = slice(w * stride, w * stride + f)
+            dA_pad[:, rows, cols, :] += np.einsum("ijcd,md->mijc", W, dZ[:, h, w, :])
+            dW += np.einsum("mijc,md->ijcd", A_pad[:, rows, cols, :], dZ[:, h, w, :])
+    db = dZ.sum(axis=(0, 1, 2)).reshape(1, 1, 1, n_C)
     return dA_pad[:, pad:pad + n_H_prev, pad:pad + n_W_prev], dW, db
 """, visible="must be vectorized, but has a Python loop (For)",
         hidden="must be vectorized, but has a Python loop (For)"),
@@ -549,8 +563,41 @@ def conv_forward_vectorized(A_prev, W, b, hparameters):
     return Z, (A_prev, W, b, hparameters)
 """),
     Answer("conv_forward_vectorized", "einsum", conv_forward_vectorized_with()),
+    Answer("conv_forward_vectorized", "im2col by a loop over the filter offsets", """
+from itertools import product
+
+
+def conv_forward_vectorized(A_prev, W, b, hparameters):
+    kh, kw, n_C_prev, n_C = W.shape
+    stride, pad = hparameters["stride"], hparameters["pad"]
+    A_pad = np.pad(A_prev, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
+    m = A_prev.shape[0]
+    n_H = (A_pad.shape[1] - kh) // stride + 1
+    n_W = (A_pad.shape[2] - kw) // stride + 1
+    columns = np.empty((m, n_H, n_W, kh, kw, n_C_prev))
+    for i, j in product(range(kh), range(kw)):
+        columns[:, :, :, i, j] = A_pad[:, i:i + stride * n_H:stride, j:j + stride * n_W:stride]
+    Z = columns.reshape(m * n_H * n_W, -1) @ W.reshape(-1, n_C) + b.reshape(1, n_C)
+    return Z.reshape(m, n_H, n_W, n_C), (A_prev, W, b, hparameters)
+"""),
     Answer("conv_backward_vectorized", "einsum and a full convolution",
            conv_backward_vectorized_with()),
+    Answer("conv_backward_vectorized", "col2im by a loop over the filter offsets", SWV + """
+def conv_backward_vectorized(dZ, cache):
+    A_prev, W, b, hparameters = cache
+    m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
+    f, stride, pad = W.shape[0], hparameters["stride"], hparameters["pad"]
+    m, n_H, n_W, n_C = dZ.shape
+    A_pad = np.pad(A_prev, ((0, 0), (pad, pad), (pad, pad), (0, 0)))
+    windows = sliding_window_view(A_pad, (f, f), axis=(1, 2))[:, ::stride, ::stride]
+    dW = np.einsum("mhwcij,mhwd->ijcd", windows, dZ, optimize=True)
+    db = dZ.sum(axis=(0, 1, 2)).reshape(1, 1, 1, n_C)
+    dA_pad = np.zeros(A_pad.shape)
+    for i in range(f):
+        for j in range(f):
+            dA_pad[:, i:i + stride * n_H:stride, j:j + stride * n_W:stride] += dZ @ W[i, j].T
+    return dA_pad[:, pad:pad + n_H_prev, pad:pad + n_W_prev], dW, db
+"""),
     Answer("conv_backward_vectorized", "np.add.at with index arrays", """
 def conv_backward_vectorized(dZ, cache):
     A_prev, W, b, hparameters = cache

@@ -5,7 +5,6 @@ the softmax layer takes scores Z and one-hot labels Y of shape (n_y, m), example
 """
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 
 def zero_pad(X, pad):
@@ -184,39 +183,62 @@ def softmax_cross_entropy_backward(dcost, cache):
 
 
 def conv_forward_vectorized(A_prev, W, b, hparameters):
-    """Same contract as conv_forward, without Python loops."""
-    f = W.shape[0]
-    stride = hparameters["stride"]
-    A_prev_pad = zero_pad(A_prev, hparameters["pad"])
-    windows = sliding_window_view(A_prev_pad, (f, f), axis=(1, 2))[:, ::stride, ::stride]
-    Z = np.tensordot(windows, W, axes=([3, 4, 5], [2, 0, 1])) + b
+    """Same contract as conv_forward: im2col by f * f slice copies, then one matrix product.
+
+    A_prev -- (m, n_H_prev, n_W_prev, n_C_prev); W -- (f, f, n_C_prev, n_C); b -- (1, 1, 1, n_C)
+    Returns Z -- (m, n_H, n_W, n_C), stored channels-first (a transposed view), and the cache
+    (A_prev, W, b, hparameters). The only loops run over the filter offsets.
+    """
+    m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
+    f, n_C = W.shape[0], W.shape[3]
+    stride, pad = hparameters["stride"], hparameters["pad"]
+    n_H = (n_H_prev + 2 * pad - f) // stride + 1
+    n_W = (n_W_prev + 2 * pad - f) // stride + 1
+    # channels first, so that every slice below copies rows of n_W pixels
+    A_pad = np.ascontiguousarray(zero_pad(A_prev, pad).transpose(3, 0, 1, 2))
+    # columns[i, j]: entry (i, j) of every window of every example, (n_C_prev, m, n_H, n_W)
+    columns = np.empty((f, f, n_C_prev, m, n_H, n_W), dtype=A_pad.dtype)
+    for i in range(f):
+        for j in range(f):
+            columns[i, j] = A_pad[:, :, i:i + stride * n_H:stride, j:j + stride * n_W:stride]
+    Z = W.reshape(f * f * n_C_prev, n_C).T @ columns.reshape(f * f * n_C_prev, -1)
+    Z += b.reshape(n_C, 1)
+    Z = Z.reshape(n_C, m, n_H, n_W).transpose(1, 2, 3, 0)
     cache = (A_prev, W, b, hparameters)
     return Z, cache
 
 
 def conv_backward_vectorized(dZ, cache):
-    """Same contract as conv_backward, without Python loops."""
+    """Same contract as conv_backward: dW and the columns' gradient by two matrix products,
+    col2im by f * f slice additions.
+
+    dZ -- (m, n_H, n_W, n_C); cache -- (A_prev, W, b, hparameters)
+    Returns dA_prev -- (m, n_H_prev, n_W_prev, n_C_prev), stored channels-first (a transposed
+    view); dW -- (f, f, n_C_prev, n_C); db -- (1, 1, 1, n_C).
+    """
     (A_prev, W, b, hparameters) = cache
     m, n_H_prev, n_W_prev, n_C_prev = A_prev.shape
-    f, n_C = W.shape[0], W.shape[3]
+    f = W.shape[0]
     stride, pad = hparameters["stride"], hparameters["pad"]
     m, n_H, n_W, n_C = dZ.shape
-    A_prev_pad = zero_pad(A_prev, pad)
-    windows = sliding_window_view(A_prev_pad, (f, f), axis=(1, 2))[:, ::stride, ::stride]
-    dW = np.tensordot(windows, dZ, axes=([0, 1, 2], [0, 1, 2])).transpose(1, 2, 0, 3)
-    db = np.sum(dZ, axis=(0, 1, 2)).reshape(1, 1, 1, n_C)
-    # dA_prev_pad is a "full" convolution of dZ (spread out by the stride) with the
-    # filters turned by 180 degrees.
-    n_H_spread, n_W_spread = (n_H - 1) * stride + 1, (n_W - 1) * stride + 1
-    dZ_spread = np.zeros((m, n_H_spread + 2 * (f - 1), n_W_spread + 2 * (f - 1), n_C),
-                         dtype=dZ.dtype)
-    dZ_spread[:, f - 1:f - 1 + n_H_spread:stride, f - 1:f - 1 + n_W_spread:stride] = dZ
-    dZ_windows = sliding_window_view(dZ_spread, (f, f), axis=(1, 2))
-    W_turned = W[::-1, ::-1]
-    dA_covered = np.tensordot(dZ_windows, W_turned, axes=([3, 4, 5], [3, 0, 1]))
-    dA_prev_pad = np.zeros(A_prev_pad.shape, dtype=dA_covered.dtype)
-    dA_prev_pad[:, :dA_covered.shape[1], :dA_covered.shape[2]] = dA_covered
-    dA_prev = dA_prev_pad[:, pad:pad + n_H_prev, pad:pad + n_W_prev]
+    # the columns of the forward pass, again
+    A_pad = np.ascontiguousarray(zero_pad(A_prev, pad).transpose(3, 0, 1, 2))
+    columns = np.empty((f, f, n_C_prev, m, n_H, n_W), dtype=A_pad.dtype)
+    for i in range(f):
+        for j in range(f):
+            columns[i, j] = A_pad[:, :, i:i + stride * n_H:stride, j:j + stride * n_W:stride]
+    dZ_rows = dZ.reshape(m * n_H * n_W, n_C)
+    dW = (columns.reshape(f * f * n_C_prev, -1) @ dZ_rows).reshape(W.shape)
+    db = dZ_rows.sum(axis=0).reshape(1, 1, 1, n_C)
+    # col2im: each entry's gradient goes back to the pixel it was copied from; windows
+    # overlap, so the contributions add up
+    dcolumns = (W.reshape(f * f * n_C_prev, n_C) @ dZ_rows.T).reshape(
+        f, f, n_C_prev, m, n_H, n_W)
+    dA_pad = np.zeros(A_pad.shape, dtype=dcolumns.dtype)
+    for i in range(f):
+        for j in range(f):
+            dA_pad[:, :, i:i + stride * n_H:stride, j:j + stride * n_W:stride] += dcolumns[i, j]
+    dA_prev = dA_pad[:, :, pad:pad + n_H_prev, pad:pad + n_W_prev].transpose(1, 2, 3, 0)
     return dA_prev, dW, db
 
 

@@ -6,7 +6,13 @@ and pasted below (`EXPECTED`), so this module contains no solution code.
 
 import numpy as np
 
-from course_utils.checks.core import describe, exercise
+from course_utils.checks.core import FilterSource, describe, exercise
+
+# Where the vectorized convolutions get their filters W. Their loops may run over the filter
+# offsets, `for i in range(f)` with f = W.shape[0], and over nothing else: not over the
+# examples, the output positions or the channels. Max pooling may not loop at all.
+FILTERS = {"conv_forward_vectorized": FilterSource(argument=1),  # (A_prev, W, b, hparameters)
+           "conv_backward_vectorized": FilterSource(argument=1, item=1)}  # (dZ, cache)
 
 # Filled in once from the reference solutions (see the module docstring).
 EXPECTED = {'conv_backward_pad0_stride1': {'dA_prev': {'mean': -0.035288504750344986,
@@ -377,14 +383,16 @@ def check_softmax_cross_entropy_backward(softmax_cross_entropy_backward):
 
 def check_conv_forward_vectorized(conv_forward_vectorized):
     with exercise("conv_forward_vectorized", quiet=True) as ex:
-        ex.expect_no_loops(conv_forward_vectorized, "conv_forward_vectorized")
+        ex.expect_no_loops(conv_forward_vectorized, "conv_forward_vectorized",
+                           filters=FILTERS["conv_forward_vectorized"])
     check_conv_forward(conv_forward_vectorized, "conv_forward_vectorized",
                        rtol=1e-10, atol=1e-10)
 
 
 def check_conv_backward_vectorized(conv_backward_vectorized):
     with exercise("conv_backward_vectorized", quiet=True) as ex:
-        ex.expect_no_loops(conv_backward_vectorized, "conv_backward_vectorized")
+        ex.expect_no_loops(conv_backward_vectorized, "conv_backward_vectorized",
+                           filters=FILTERS["conv_backward_vectorized"])
     check_conv_backward(conv_backward_vectorized, "conv_backward_vectorized",
                         rtol=1e-10, atol=1e-10)
 

@@ -22,6 +22,7 @@ import traceback
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -185,26 +186,218 @@ class Exercise:
             else:
                 self.expect_array(actual[key], value, f"{call}[{key!r}]", **tolerance)
 
-    def expect_no_loops(self, func: Callable, call: str) -> None:
-        """The function's own source has no `for`/`while` loop and no comprehension."""
+    def expect_no_loops(self, func: Callable, call: str, *,
+                        filters: FilterSource | None = None) -> None:
+        """The function's own source has no `for`/`while` loop and no comprehension.
+
+        filters -- for a convolution, where the function gets its filters W: `for` loops over
+                   the filter offsets are then allowed (see `_FilterOffsets`), and no other;
+                   a failure then says in words which loops are allowed.
+        """
         self.count += 1
         try:
             tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
         except (OSError, TypeError, SyntaxError):
             self.fail(call, "cannot read the source of this function to check it has no loops")
+        allowed = _FilterOffsets(tree, filters) if filters is not None else None
         loops = (ast.For, ast.While, ast.AsyncFor, ast.ListComp, ast.SetComp, ast.DictComp,
                  ast.GeneratorExp)
         for node in ast.walk(tree):
-            if isinstance(node, loops):
+            if isinstance(node, loops) and not (allowed and allowed.permits(node)):
                 line = func.__code__.co_firstlineno + node.lineno - 1
-                self.fail(call, f"must be vectorized, but has a Python loop "
-                                f"({type(node).__name__}) at line {line}")
+                message = (f"must be vectorized, but has a Python loop "
+                           f"({type(node).__name__}) at line {line}")
+                if allowed:
+                    message += allowed.rule()
+                self.fail(call, message)
 
     def expect_true(self, condition: bool, call: str, message: str) -> None:
         """A property that must hold, with the message to show when it does not."""
         self.count += 1
         if not condition:
             self.fail(call, message)
+
+
+@dataclass(frozen=True)
+class FilterSource:
+    """Where a convolution function gets its filters W, of shape (f, f, n_C_prev, n_C).
+
+    argument -- the position of the function's argument that holds them
+    item -- their position in that argument when it is a tuple (a cache, unpacked as
+            `A_prev, W, b, hparameters = cache` or read as `cache[1]`); None when the
+            argument is the filters themselves
+    """
+
+    argument: int
+    item: int | None = None
+
+
+class _FilterOffsets:
+    """Which `for` loops of a convolution's source run over the filter offsets only.
+
+    Such a loop iterates over `range(f)`, `range(f * f)`, `itertools.product(range(f),
+    range(f))` (or `repeat=2`) or `np.ndindex(f, f)`, where f is `W.shape[0]`, `W.shape[1]`,
+    `len(W)` or a name that is only ever bound to one of those (`f = W.shape[0]`,
+    `f, f, n_C_prev, n_C = W.shape`), and W a name only ever bound to the filters. Two such
+    loops nested run f * f times whatever the batch and image sizes: each round does the work
+    of every example and every output position at once.
+    """
+
+    def __init__(self, tree: ast.Module, filters: FilterSource):
+        self.bindings: dict[str, list[tuple[ast.AST | None, int | None]]] = {}
+        self.filter_names: set[str] = set()
+        self.source, self.item = None, filters.item
+        function = tree.body[0] if tree.body else None
+        if not isinstance(function, ast.FunctionDef):
+            return
+        for node in ast.walk(function):
+            self._collect(node)
+        parameters = [a.arg for a in function.args.posonlyargs + function.args.args]
+        if filters.argument < len(parameters):
+            self.source = parameters[filters.argument]
+            self.filter_names = {name for name, sites in self.bindings.items()
+                                 if all(self._is_filters(name, value, index)
+                                        for value, index in sites)}
+
+    def _bind(self, target: ast.AST, value: ast.AST | None, index: int | None = None) -> None:
+        """Record `target = value` (value[index] when unpacked); None: an unknown value."""
+        if isinstance(target, ast.Name):
+            self.bindings.setdefault(target.id, []).append((value, index))
+        elif isinstance(target, ast.Tuple | ast.List):
+            values = value.elts if isinstance(value, ast.Tuple | ast.List) else None
+            starred = False
+            for position, element in enumerate(target.elts):
+                starred = starred or isinstance(element, ast.Starred)
+                if values is not None and len(values) == len(target.elts) and not starred:
+                    self._bind(element, values[position])
+                else:
+                    self._bind(element, None if starred or value is None else value,
+                               None if starred or value is None else position)
+        elif isinstance(target, ast.Starred):
+            self._bind(target.value, None)
+
+    def _collect(self, node: ast.AST) -> None:
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                self._bind(target, node.value)
+        elif isinstance(node, ast.AnnAssign | ast.NamedExpr) and node.value is not None:
+            self._bind(node.target, node.value)
+        elif isinstance(node, ast.AugAssign | ast.For | ast.AsyncFor | ast.comprehension):
+            self._bind(node.target, None)
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            self._bind(node.optional_vars, None)
+        elif isinstance(node, ast.arg):
+            self.bindings.setdefault(node.arg, []).append((node, None))
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            self.bindings.setdefault(node.name, []).append((None, None))
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            for alias in node.names:
+                name = (alias.asname or alias.name).split(".")[0]
+                self.bindings.setdefault(name, []).append((None, None))
+
+    def _is_filters(self, name: str, value: ast.AST | None, index: int | None) -> bool:
+        """`name = value` (value[index] when unpacked) binds the filters."""
+        if self.item is None:
+            return isinstance(value, ast.arg) and name == self.source
+        if isinstance(value, ast.Name) and value.id == self.source:
+            return index == self.item
+        return index is None and self._is_cache_item(value)
+
+    def _is_cache_item(self, node: ast.AST | None) -> bool:
+        """node is `cache[1]`, the filters' item of the argument that holds them."""
+        return (self.item is not None and isinstance(node, ast.Subscript)
+                and isinstance(node.value, ast.Name) and node.value.id == self.source
+                and _constant(node.slice) == self.item)
+
+    def _shape_of_filters(self, node: ast.AST) -> bool:
+        return (isinstance(node, ast.Attribute) and node.attr == "shape"
+                and ((isinstance(node.value, ast.Name) and node.value.id in self.filter_names)
+                     or self._is_cache_item(node.value)))
+
+    def _is_size(self, node: ast.AST | None, index: int | None = None, seen=()) -> bool:
+        """node (node[index] when unpacked) is f: W.shape[0] or W.shape[1]."""
+        if node is None:
+            return False
+        if index is not None:
+            if self._shape_of_filters(node):
+                return index in (0, 1)
+            return (isinstance(node, ast.Subscript) and self._shape_of_filters(node.value)
+                    and isinstance(node.slice, ast.Slice) and index in (0, 1)
+                    and (node.slice.lower is None or _constant(node.slice.lower) == 0)
+                    and _constant(node.slice.upper) == 2 and node.slice.step is None)
+        if isinstance(node, ast.Subscript) and self._shape_of_filters(node.value):
+            return _constant(node.slice) in (0, 1)
+        if isinstance(node, ast.Call) and _called(node) == "len" and len(node.args) == 1:
+            array = node.args[0]
+            return ((isinstance(array, ast.Name) and array.id in self.filter_names)
+                    or self._is_cache_item(array))
+        if isinstance(node, ast.Name) and node.id not in seen:
+            sites = self.bindings.get(node.id, [])
+            return bool(sites) and all(self._is_size(value, position, (*seen, node.id))
+                                       for value, position in sites)
+        return False
+
+    def _is_count(self, node: ast.AST) -> bool:
+        """node is f, f * f or f ** 2."""
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+            return self._is_size(node.left) and self._is_size(node.right)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            return self._is_size(node.left) and _constant(node.right) == 2
+        return self._is_size(node)
+
+    def _is_range(self, node: ast.AST) -> bool:
+        if not (isinstance(node, ast.Call) and _called(node) == "range") or node.keywords:
+            return False
+        if len(node.args) == 2 and _constant(node.args[0]) != 0:
+            return False
+        return len(node.args) in (1, 2) and self._is_count(node.args[-1])
+
+    def permits(self, loop: ast.AST) -> bool:
+        if not isinstance(loop, ast.For):
+            return False
+        iterable = loop.iter
+        if self._is_range(iterable):
+            return True
+        if not isinstance(iterable, ast.Call):
+            return False
+        if _called(iterable) == "product":
+            repeat = [k for k in iterable.keywords if k.arg == "repeat"]
+            return (bool(iterable.args) and len(repeat) == len(iterable.keywords)
+                    and all(self._is_range(a) for a in iterable.args)
+                    and all(_constant(k.value) in (1, 2) for k in repeat))
+        if _called(iterable) == "ndindex":
+            return (0 < len(iterable.args) <= 2 and not iterable.keywords
+                    and all(self._is_size(a) for a in iterable.args))
+        return False
+
+    def rule(self) -> str:
+        """Why a loop was refused, in words, to follow the failure's first sentence."""
+        W = min(self.filter_names, default="W")
+        return (". Here loops are allowed over the filter offsets only: `for i in range(f)` "
+                "and `for j in range(f)` nested, or `for i, j in itertools.product(range(f), "
+                f"repeat=2)`, with f read from the filters' shape (f = {W}.shape[0]). Such a "
+                "loop runs f * f times whatever the number of examples or the image size; a "
+                "loop over the examples, the output positions or the channels is not allowed, "
+                "nor a `while` loop or a comprehension")
+
+
+def _constant(node: ast.AST | None) -> Any:
+    """The value of a literal number (`2`, `-1`), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, int):
+        return node.value
+    if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+            and isinstance(node.operand, ast.Constant) and isinstance(node.operand.value, int)):
+        return -node.operand.value
+    return None
+
+
+def _called(node: ast.Call) -> str | None:
+    """The name of the function a call calls: `range`, `product` for itertools.product."""
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    if isinstance(node.func, ast.Attribute):
+        return node.func.attr
+    return None
 
 
 def _same(a: Any, b: Any) -> bool:
