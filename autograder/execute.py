@@ -26,7 +26,7 @@ from nbclient.exceptions import DeadKernelError
 from nbclient.util import run_sync
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
-from traitlets import Dict, Float, Integer, List, Unicode
+from traitlets import Bool, Dict, Float, Integer, List, Unicode
 
 from autograder.course import REPO_ROOT
 from autograder.sandbox import (
@@ -67,6 +67,9 @@ class GuardedExecute(Execute):
     protected_paths = List(Unicode(), help="More folders the kernel may read but not write "
                                            "(the client's workspace, when grading in a "
                                            "scratch workspace).").tag(config=True)
+    render_figures = Bool(False, help="Draw the notebook's matplotlib figures into the "
+                                      "graded notebook and feedback (slower, larger)."
+                          ).tag(config=True)
     interrupt_grace = Integer(5, help="Seconds an interrupted kernel has to answer.").tag(
         config=True)
 

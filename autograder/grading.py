@@ -133,9 +133,10 @@ class Grader:
 
     def _write_submitted(self, student, assignment, notebook, notices) -> str:
         """The notebook nbgrader grades: the grader's set-up cell first, notices after it."""
+        figures = bool(self.config.GuardedExecute.get("render_figures", False))
         setup = nbformat.v4.new_code_cell(
             f"{GUARD_MARKER}\nimport autograder.guard\n"
-            f"autograder.guard.install({assignment!r})")
+            f"autograder.guard.install({assignment!r}, figures={figures})")
         cells = [setup]
         if notices:
             cells.append(nbformat.v4.new_markdown_cell(

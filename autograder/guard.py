@@ -1,7 +1,9 @@
 """Inside a grading kernel: undo a student's monkeypatching before every cell.
 
 The grader runs `install(assignment)` in a cell of its own before any student
-code. It imports the assignment's checks and hidden tests, then snapshots the
+code (with `figures=False`, it first switches matplotlib to a backend that
+draws nothing, unless `GuardedExecute.render_figures` is set). It imports the
+assignment's checks and hidden tests, then snapshots the
 attributes of NumPy, `math`, `builtins`, `course_utils` and `autograder`
 (modules and their classes) and the matching `sys.modules` entries. Before each
 later cell it puts back every attribute that was replaced or deleted, so checks
@@ -25,7 +27,9 @@ _attributes: dict[int, tuple[object, dict]] = {}
 _checks: dict[str, object] = {}  # the check_* functions a notebook imports, by name
 
 
-def install(assignment: str) -> None:
+def install(assignment: str, figures: bool = True) -> None:
+    if not figures:
+        _no_figures()
     topic = assignment.split("_", 1)[1]
     for name in (f"course_utils.checks.{topic}", f"autograder.hidden.{topic}",
                  "course_utils.gradcheck", "course_utils.datasets"):
@@ -43,6 +47,21 @@ def install(assignment: str) -> None:
     _remember(math)
     _remember(numpy)
     get_ipython().events.register("pre_run_cell", restore)
+
+
+def _no_figures() -> None:
+    """Draw no figure: plots cost time and grade nothing. `plt.show()` and the end of each
+    cell close the figures made instead of rendering them."""
+    import matplotlib
+
+    matplotlib.use("agg", force=True)
+    import matplotlib.pyplot as plt
+
+    def close_figures(*_ignored, **_unused) -> None:
+        plt.close("all")
+
+    plt.show = close_figures
+    get_ipython().events.register("post_run_cell", close_figures)
 
 
 def _remember(obj) -> None:

@@ -50,6 +50,10 @@ c.GuardedExecute.memory_limit_gb = 4.0
 c.GuardedExecute.max_processes = 512  # processes and threads, where cgroups allow
 c.GuardedExecute.notebook_timeout = 900
 c.GuardedExecute.notebook_timeouts = {}  # e.g. {"05_cnn_from_scratch": 300}
+# Figures grade nothing: grading kernels draw none (True: feedback shows the plots).
+c.GuardedExecute.render_figures = False
+# Every kernel's process group is killed after its notebook: no need to wait for it.
+c.Execute.shutdown_kernel = "immediate"
 # Grading kernels talk to the grader on loopback only; keep their start-up
 # notice about unencrypted local sockets out of the instructor's terminal.
 c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]
