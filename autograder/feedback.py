@@ -4,6 +4,9 @@ messages, never the source of hidden tests or tracebacks into the grader."""
 import re
 from pathlib import Path
 
+from nbconvert.exporters import HTMLExporter, TemplateExporter
+from nbconvert.filters.highlight import Highlight2HTML
+from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from nbgrader.converters import GenerateFeedback
 from nbgrader.preprocessors import NbGraderPreprocessor
 
@@ -43,13 +46,30 @@ class HideGraderInternals(NbGraderPreprocessor):
         return cell, resources
 
 
+class FeedbackExporter(HTMLExporter):
+    """nbconvert's HTML exporter without its final pass, which parses the whole page again
+    with BeautifulSoup to add `tabindex` to JupyterLab-styled cells and `alt` text to
+    images. nbgrader's feedback page is classic-styled and grading draws no figures, so the
+    pass changes nothing there, and it took half the time of a feedback page."""
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        info = nb.metadata.get("language_info", {})
+        lexer = info.get("pygments_lexer", info.get("name"))
+        self.register_filter("highlight_code", self.filters.get(
+            "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+        resources = self._init_resources(resources)
+        self.register_filter("filter_data_type", WidgetsDataTypeFilter(
+            notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+        return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+
 class FeedbackWriter:
     """Feedback pages from autograded notebooks, with nbgrader's `GenerateFeedback`
     settings, its HTML exporter built once rather than once per submission."""
 
     def __init__(self, coursedir, config):
         converter = GenerateFeedback(coursedir=coursedir, config=config)
-        self.exporter = converter.exporter_class(parent=converter, config=converter.config)
+        self.exporter = FeedbackExporter(parent=converter, config=converter.config)
         for preprocessor in converter.preprocessors:
             self.exporter.register_preprocessor(preprocessor)
         self.db_url = coursedir.db_url

@@ -1,0 +1,157 @@
+"""Grading throughput: `dlcourse grade` with 1 and 2 workers against plain `nbgrader autograde`.
+
+    .venv/bin/python benchmarks/grading.py                       # 10 students x 6 assignments
+    .venv/bin/python benchmarks/grading.py --students 100 --workers 2 --no-baseline
+
+Builds `--students` synthetic submissions per assignment from the student release:
+each graded function gets the solution's answer or, with probability `--mistakes`
+(seeded), one of the assignment's catalogued mistakes. Then, on the same
+submissions, one after the other:
+
+- `dlcourse grade --workers N` for each N of `--workers`, into a fresh workspace
+  whose gradebook is prepared before the clock starts;
+- plain nbgrader, serially, as its documentation runs it: `nbgrader autograde A`
+  then `nbgrader generate_feedback A` per assignment in a course folder of its own
+  (stock `Execute`, the course's hidden tests), after `generate_assignment`.
+
+Prints submissions per minute, the ratio to plain nbgrader, whether every run gave
+the same grades, and where a worker's time goes (per submission, averaged):
+kernel start-up, running the cells, the rest of nbgrader's autograde, the feedback
+page, intake, and the client's share (files, gradebook). Figures depend on the
+machine and its load; report them with the load.
+"""
+
+import argparse
+import random
+import shutil
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import nbformat  # noqa: E402
+
+from autograder.batch import Client, grade_folder  # noqa: E402
+from autograder.course import SOLUTIONS, assignments, notebook_path  # noqa: E402
+from autograder.examples import answers_module, make_submission  # noqa: E402
+
+PHASES = ["kernel", "cells", "nbgrader", "feedback", "intake", "collect", "client"]
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--students", type=int, default=10)
+    parser.add_argument("--assignments", nargs="*", default=None)
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
+    parser.add_argument("--mistakes", type=float, default=0.3,
+                        help="probability that a graded function holds a mistake")
+    parser.add_argument("--no-baseline", action="store_true", help="skip plain nbgrader")
+    parser.add_argument("--root", type=Path, default=REPO / "build" / "bench-grading")
+    parser.add_argument("--seed", type=int, default=0)
+    return parser.parse_args()
+
+
+def write_class(folder: Path, chosen: list[str], students: int, mistakes: float, seed: int):
+    rng = random.Random(seed)
+    for assignment in chosen:
+        catalog = answers_module(assignment).MISTAKES
+        for number in range(students):
+            notebook = make_submission(assignment, "perfect")
+            for cell in notebook.cells:
+                grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+                wrong = [m for m in catalog if m.function == grade_id]
+                if cell.metadata.get("nbgrader", {}).get("solution") and wrong \
+                        and rng.random() < mistakes:
+                    cell.source = rng.choice(wrong).source.strip("\n")
+            path = folder / f"student{number:03d}" / f"{assignment}.ipynb"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            nbformat.write(notebook, path)
+
+
+def run_dlcourse(submissions: Path, workspace: Path, chosen: list[str], workers: int):
+    shutil.rmtree(workspace, ignore_errors=True)
+    client = Client(workspace.resolve(), None, None)
+    for assignment in chosen:
+        client.prepare(assignment)
+    timings: list[dict] = []
+    started = time.perf_counter()
+    results = grade_folder(submissions, workspace, workers=workers, timings=timings)
+    return time.perf_counter() - started, results, timings
+
+
+def run_nbgrader(submissions: Path, course: Path, chosen: list[str]) -> float:
+    shutil.rmtree(course, ignore_errors=True)
+    course.mkdir(parents=True)
+    (course / "nbgrader_config.py").write_text(
+        "c = get_config()\n"
+        f"c.CourseDirectory.root = {str(course)!r}\n"
+        f"c.CourseDirectory.source_directory = {str(SOLUTIONS)!r}\n"
+        "c.CourseDirectory.release_directory = 'release'\n"
+        "c.Execute.timeout = 60\n")
+    nbgrader = [str(Path(sys.executable).parent / "nbgrader")]
+    for assignment in chosen:
+        subprocess.run(nbgrader + ["generate_assignment", assignment, "--force"], cwd=course,
+                       check=True, capture_output=True)
+        for student in submissions.iterdir():
+            source = student / f"{assignment}.ipynb"
+            target = notebook_path(course / "submitted" / student.name, assignment)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    started = time.perf_counter()
+    for assignment in chosen:
+        for step in ("autograde", "generate_feedback"):
+            subprocess.run(nbgrader + [step, assignment, "--force"], cwd=course, check=True,
+                           capture_output=True)
+    return time.perf_counter() - started
+
+
+def phases(timings: list[dict]) -> dict[str, float]:
+    total: dict[str, float] = defaultdict(float)
+    for seconds in timings:
+        rest = seconds.get("autograde", 0) - seconds.get("kernel", 0) - seconds.get("cells", 0)
+        for phase in PHASES:
+            total[phase] += rest if phase == "nbgrader" else seconds.get(phase, 0)
+    return {phase: total[phase] / max(len(timings), 1) for phase in PHASES}
+
+
+def main() -> None:
+    args = parse_args()
+    chosen = args.assignments or assignments()
+    submissions = args.root / "submissions"
+    shutil.rmtree(args.root, ignore_errors=True)
+    write_class(submissions, chosen, args.students, args.mistakes, args.seed)
+    count = args.students * len(chosen)
+    print(f"{args.students} students x {len(chosen)} assignments = {count} submissions "
+          f"({args.mistakes:.0%} of answers wrong)\n")
+    rows, grades = [], {}
+    for workers in args.workers:
+        seconds, results, timings = run_dlcourse(submissions, args.root / f"ws-{workers}",
+                                                 chosen, workers)
+        grades[workers] = [(r.student, r.assignment, r.score, r.status) for r in results]
+        rows.append((f"dlcourse grade --workers {workers}", seconds))
+        split = phases(timings)
+        print(f"--workers {workers}: {seconds:.1f} s; per submission in a worker: "
+              + ", ".join(f"{p} {split[p]:.2f} s" for p in PHASES)
+              + f" (sum {sum(split.values()):.2f} s)")
+    baseline = None
+    if not args.no_baseline:
+        baseline = run_nbgrader(submissions, args.root / "nbgrader-course", chosen)
+        rows.append(("nbgrader autograde + generate_feedback, serial", baseline))
+    print(f"\n{'run':<50} {'seconds':>8} {'subm./min':>10} {'vs nbgrader':>12}")
+    for name, seconds in rows:
+        ratio = f"{baseline / seconds:.2f}x" if baseline else "-"
+        print(f"{name:<50} {seconds:8.1f} {60 * count / seconds:10.1f} {ratio:>12}")
+    if len(grades) > 1:
+        same = all(g == grades[args.workers[0]] for g in grades.values())
+        print(f"\nSame grades with every worker count: {'yes' if same else 'NO'}")
+    for name, seconds in rows[:len(args.workers)]:
+        print(f"{name}: 100 students x 6 assignments would take "
+              f"{seconds / count * 600 / 60:.1f} min at this rate")
+
+
+if __name__ == "__main__":
+    main()
