@@ -34,6 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import nbformat  # noqa: E402
+from traitlets.config import Config  # noqa: E402
 
 from autograder.batch import Client, grade_folder  # noqa: E402
 from autograder.course import SOLUTIONS, assignments, notebook_path  # noqa: E402
@@ -50,6 +51,8 @@ def parse_args():
     parser.add_argument("--mistakes", type=float, default=0.3,
                         help="probability that a graded function holds a mistake")
     parser.add_argument("--no-baseline", action="store_true", help="skip plain nbgrader")
+    parser.add_argument("--render-figures", action="store_true",
+                        help="grading kernels draw the figures (as before they stopped)")
     parser.add_argument("--root", type=Path, default=REPO / "build" / "bench-grading")
     parser.add_argument("--seed", type=int, default=0)
     return parser.parse_args()
@@ -72,14 +75,16 @@ def write_class(folder: Path, chosen: list[str], students: int, mistakes: float,
             nbformat.write(notebook, path)
 
 
-def run_dlcourse(submissions: Path, workspace: Path, chosen: list[str], workers: int):
+def run_dlcourse(submissions: Path, workspace: Path, chosen: list[str], workers: int,
+                 settings: Config):
     shutil.rmtree(workspace, ignore_errors=True)
-    client = Client(workspace.resolve(), None, None)
+    client = Client(workspace.resolve(), settings, None)
     for assignment in chosen:
         client.prepare(assignment)
     timings: list[dict] = []
     started = time.perf_counter()
-    results = grade_folder(submissions, workspace, workers=workers, timings=timings)
+    results = grade_folder(submissions, workspace, workers=workers, timings=timings,
+                           settings=settings)
     return time.perf_counter() - started, results, timings
 
 
@@ -128,9 +133,11 @@ def main() -> None:
     print(f"{args.students} students x {len(chosen)} assignments = {count} submissions "
           f"({args.mistakes:.0%} of answers wrong)\n")
     rows, grades = [], {}
+    settings = Config()
+    settings.GuardedExecute.render_figures = args.render_figures
     for workers in args.workers:
         seconds, results, timings = run_dlcourse(submissions, args.root / f"ws-{workers}",
-                                                 chosen, workers)
+                                                 chosen, workers, settings)
         grades[workers] = [(r.student, r.assignment, r.score, r.status) for r in results]
         rows.append((f"dlcourse grade --workers {workers}", seconds))
         split = phases(timings)
