@@ -22,6 +22,7 @@ import matplotlib
 
 matplotlib.use("agg")
 import matplotlib.pyplot as plt  # noqa: E402 - after choosing the backend
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from autograder.batch import stored_results  # noqa: E402
 from autograder.exports import number  # noqa: E402
@@ -223,6 +224,8 @@ def histogram(scores: list[float], max_score: float, assignment: str):
                label=f"mean {statistics.fmean(scores):.1f}")
     ax.set(xlabel=f"score (out of {number(max_score)})", ylabel="submissions",
            xlim=(-0.5, max_score + 0.5), title=f"{assignment}: scores")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(frameon=False)
     return fig
 
