@@ -91,6 +91,9 @@ def _private_mounts(uid: int, gid: int, read_only: list[str], writable: str) -> 
     for path in read_only:
         mount(path, path, MS_BIND | MS_REC)
         mount(None, path, MS_REMOUNT | MS_BIND | MS_RDONLY)
+    # The working directory still points into the mounts as they were: `..` from there
+    # would walk the writable originals. Enter it again, through the new mounts.
+    os.chdir(writable)
 
 
 def _write(path: str, text: str) -> None:
