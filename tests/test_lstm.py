@@ -154,19 +154,116 @@ def test_reference_cells_are_vectorized_over_the_batch():
 
 
 def test_sequence_functions_loop_over_time_only(monkeypatch):
-    """One Python loop per sequence function, over T_x: the batch is vectorized."""
+    """One Python loop per sequence function, over T_x: every step takes the whole batch."""
     rng = np.random.default_rng(0)
     p = hidden.lstm_parameters(rng, 3, 4, 2)
     calls = []
-    original = reference.lstm_cell_forward
+    for name in ("_forward_step", "_backward_step"):
+        original = getattr(reference, name)
 
-    def counting_cell(*args):
-        calls.append(args[0].shape)
-        return original(*args)
+        def counting_step(*args, _name=name, _original=original):
+            calls.append((_name, args[1].shape[1]))  # the batch size of [a_prev; xt; 1], da<t>
+            return _original(*args)
 
-    monkeypatch.setattr(reference, "lstm_cell_forward", counting_cell)
-    reference.lstm_forward(rng.normal(size=(3, 50, 6)), np.zeros((4, 50)), p)
-    assert calls == [(3, 50)] * 6
+        monkeypatch.setattr(reference, name, counting_step)
+    caches = reference.lstm_forward(rng.normal(size=(3, 50, 6)), np.zeros((4, 50)), p)[3]
+    reference.lstm_backward(rng.normal(size=(4, 50, 6)), caches)
+    assert calls == [("_forward_step", 50)] * 6 + [("_backward_step", 50)] * 6
+
+
+# --- the sequence functions equal the loops over the cell functions ---------------------------
+
+
+def cell_loop_forward(x, a0, parameters):
+    """lstm_forward as the loop of lstm_cell_forward the notebook teaches."""
+    n_a, (n_y, m, T_x) = a0.shape[0], (parameters["Wy"].shape[0], *x.shape[1:])
+    a, c, y = np.zeros((n_a, m, T_x)), np.zeros((n_a, m, T_x)), np.zeros((n_y, m, T_x))
+    a_next, c_next, caches = a0, np.zeros_like(a0), []
+    for t in range(T_x):
+        a_next, c_next, y[:, :, t], cache = reference.lstm_cell_forward(x[:, :, t], a_next,
+                                                                        c_next, parameters)
+        a[:, :, t], c[:, :, t] = a_next, c_next
+        caches.append(cache)
+    return a, y, c, (caches, x)
+
+
+def cell_loop_backward(da, caches):
+    """lstm_backward as the loop of lstm_cell_backward the notebook teaches."""
+    cache_list, x = caches
+    dx, da_prev, dc_prev = np.zeros_like(x), np.zeros_like(da[:, :, 0]), np.zeros_like(da[:, :, 0])
+    totals = {}
+    for t in reversed(range(x.shape[2])):
+        step = reference.lstm_cell_backward(da[:, :, t] + da_prev, dc_prev, cache_list[t])
+        dx[:, :, t], da_prev, dc_prev = step["dxt"], step["da_prev"], step["dc_prev"]
+        for key in ("dWf", "dWi", "dWc", "dWo", "dbf", "dbi", "dbc", "dbo"):
+            totals[key] = totals.get(key, 0) + step[key]
+    return totals | {"dx": dx, "da0": da_prev}
+
+
+def assert_equal_to_rounding(actual, expected, rtol=1e-12):
+    """Equal up to rounding: the largest difference within rtol of the largest value."""
+    assert actual.shape == expected.shape
+    assert np.max(np.abs(actual - expected)) <= rtol * max(1.0, np.max(np.abs(expected)))
+
+
+@pytest.mark.parametrize(("n_x", "n_a", "n_y", "m", "T_x"),
+                         [(3, 5, 4, 6, 7), (4, 2, 3, 1, 1), (27, 64, 27, 32, 20)])
+def test_sequence_functions_equal_the_loops_over_the_cells(n_x, n_a, n_y, m, T_x):
+    rng = np.random.default_rng(n_a)
+    p = hidden.lstm_parameters(rng, n_x, n_a, n_y)
+    x, a0, da = (rng.normal(size=s) for s in ((n_x, m, T_x), (n_a, m), (n_a, m, T_x)))
+    fast, loop = reference.lstm_forward(x, a0, p), cell_loop_forward(x, a0, p)
+    for ours, theirs in zip(fast[:3], loop[:3], strict=True):
+        assert_equal_to_rounding(ours, theirs)
+    assert len(fast[3][0]) == T_x and fast[3][1] is x
+    for ours, theirs in zip(fast[3][0], loop[3][0], strict=True):
+        assert len(ours) == 10 and ours[-1] is p
+        for entry, expected in zip(ours[:-1], theirs[:-1], strict=True):
+            assert_equal_to_rounding(entry, expected)
+    expected = cell_loop_backward(da, loop[3])
+    for caches in (fast[3], loop[3]):  # lstm_backward takes any caches of the cell's format
+        gradients = reference.lstm_backward(da, caches)
+        assert set(gradients) == set(expected)
+        for key, value in expected.items():
+            assert_equal_to_rounding(gradients[key], value)
+
+
+def test_sequence_functions_equal_the_loops_over_the_cells_with_saturated_gates():
+    """Gates at exactly 0 and 1 (exp overflows): the output gate 0 makes a<t> 0, and the
+    backward pass must not divide by it."""
+    rng = np.random.default_rng(5)
+    p = hidden.lstm_parameters(rng, 3, 4, 2)
+    p["bo"][:2], p["bf"][1:3], p["bi"][::2], p["bc"][::3] = -800.0, 800.0, -800.0, 400.0
+    p["bc"][0] = -400.0
+    x, a0, da = (rng.normal(size=s) for s in ((3, 5, 6), (4, 5), (4, 5, 6)))
+    with np.errstate(over="ignore"):  # the classic sigmoid overflows on its way to 0
+        loop = cell_loop_forward(x, a0, p)
+        expected = cell_loop_backward(da, loop[3])
+    fast = reference.lstm_forward(x, a0, p)
+    ft, cct, ot = (loop[3][0][2][k] for k in (4, 6, 7))  # step 2's gates
+    assert np.all(ot[:2] == 0) and np.all(ft[1:3] == 1) and np.all(cct[::3] == [[-1], [1]])
+    for ours, theirs in zip(fast[:3], loop[:3], strict=True):
+        assert_equal_to_rounding(ours, theirs)
+    gradients = reference.lstm_backward(da, fast[3])
+    for key, value in expected.items():
+        assert np.all(np.isfinite(gradients[key]))
+        assert_equal_to_rounding(gradients[key], value)
+
+
+def test_sequence_functions_compute_in_float32_for_float32_inputs():
+    rng = np.random.default_rng(0)
+    p = hidden.lstm_parameters(rng, 5, 8, 3)
+    x, a0, da = (rng.normal(size=s) for s in ((5, 4, 6), (8, 4), (8, 4, 6)))
+    single = {key: value.astype(np.float32) for key, value in p.items()}
+    a, y, c, caches = reference.lstm_forward(x.astype(np.float32), a0.astype(np.float32), single)
+    gradients = reference.lstm_backward(da.astype(np.float32), caches)
+    dtypes = {a.dtype, y.dtype, c.dtype} | {g.dtype for g in gradients.values()}
+    assert dtypes == {np.dtype(np.float32)}
+    a64, _, _, caches64 = cell_loop_forward(x, a0, p)
+    np.testing.assert_allclose(a, a64, atol=1e-5)
+    expected = cell_loop_backward(da, caches64)
+    for key, value in expected.items():
+        np.testing.assert_allclose(gradients[key], value, rtol=1e-4, atol=1e-4)
 
 
 # --- data -------------------------------------------------------------------------------------
