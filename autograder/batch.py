@@ -22,6 +22,7 @@ import shutil
 import time
 from pathlib import Path
 
+from nbgrader.api import Gradebook
 from tqdm.auto import tqdm
 from traitlets.config import Config
 
@@ -63,7 +64,7 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
         stored = None if force else client.stored_result(submission)
         if stored is not None:
             results[place] = stored
-            client.record(stored)
+            client.record_again(submission, stored)
         else:
             jobs.append(client.job(submission))
             places.append(place)
@@ -94,6 +95,7 @@ class Client:
         self.template = Grader(workspace / "workers" / "template", self.settings)
         self.prepared: set[str] = set()
         self.digests: dict[str, str] = {}
+        self._connection: Gradebook | None = None
 
     def prepare(self, assignment: str) -> None:
         if assignment not in self.prepared:
@@ -137,17 +139,28 @@ class Client:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(outcome.feedback_html, encoding="utf-8")
         if result.max_score:  # graded or judged by nbgrader, not lost with a worker
-            self.record(result)
+            record(self.connection, result)
             self._store(submission, result)
         outcome.seconds["client"] = time.perf_counter() - started
         return result
 
-    def record(self, result: Result) -> None:
-        if result.max_score:  # the assignment is known to the gradebook
-            record(self.db_url, result)
+    def record_again(self, submission: Submission, result: Result) -> None:
+        """A stored result into this run's gradebook, unless it is already there."""
+        if self._recorded_in(submission) != self._gradebook_id():
+            record(self.connection, result)
+            self._store(submission, result)
+
+    @property
+    def connection(self) -> Gradebook:
+        if self._connection is None:
+            self._connection = Gradebook(self.db_url)
+        return self._connection
 
     def finish(self) -> None:
-        """Remove the workers' scratch workspaces; the template stays for the next run."""
+        """Close the gradebook; remove the workers' scratch workspaces (the template stays
+        for the next run)."""
+        if self._connection is not None:
+            self._connection.close()
         shutil.rmtree(self.workspace / "workers" / "scratch", ignore_errors=True)
 
     # -- stored results, so that a rerun only grades what changed ---------------------------
@@ -162,20 +175,29 @@ class Client:
         return self.workspace / "results" / submission.student / f"{submission.assignment}.json"
 
     def stored_result(self, submission: Submission) -> Result | None:
-        path = self._result_file(submission)
-        if not path.is_file():
-            return None
-        data = json.loads(path.read_text())
-        if data.get("key") != self._key(submission):
+        data = self._stored(submission)
+        if data is None or data.get("key") != self._key(submission):
             return None
         result = Result.from_json(data["result"])
         return result if result.feedback is None or result.feedback.exists() else None
+
+    def _stored(self, submission: Submission) -> dict | None:
+        path = self._result_file(submission)
+        return json.loads(path.read_text()) if path.is_file() else None
+
+    def _gradebook_id(self) -> str:
+        """Which gradebook a stored result went into (a digest: URLs can hold passwords)."""
+        return hashlib.sha256(self.db_url.encode()).hexdigest()[:16]
+
+    def _recorded_in(self, submission: Submission) -> str | None:
+        return (self._stored(submission) or {}).get("gradebook")
 
     def _store(self, submission: Submission, result: Result) -> None:
         path = self._result_file(submission)
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
-        data = {"key": self._key(submission), "result": result.to_json()}
+        data = {"key": self._key(submission), "gradebook": self._gradebook_id(),
+                "result": result.to_json()}
         temporary.write_text(json.dumps(data, indent=1))
         temporary.replace(path)
 

@@ -12,7 +12,9 @@
   folder), and the processes it started are killed with it;
 - the whole notebook has a time budget (`notebook_timeout`, or
   `notebook_timeouts[assignment]`); cells past it fail with "not run";
-- a cell's stored output is capped at `max_output_chars`.
+- a cell's stored output is capped at `max_output_chars`;
+- each kernel's BLAS uses `kernel_threads` threads (1): the grading workers are the
+  parallelism, and kernels with a thread per core each only slow each other down.
 """
 
 import copy
@@ -39,6 +41,8 @@ TIMEOUT_ERROR = "CellTimeout"
 KERNEL_DIED = "KernelDied"
 NOT_RUN = "NotRun"
 GRADER_ERRORS = {TIMEOUT_ERROR, KERNEL_DIED, NOT_RUN}  # errors the grader writes, not Python
+
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 _timings: dict[str, float] = {}
 
@@ -67,6 +71,10 @@ class GuardedExecute(Execute):
     protected_paths = List(Unicode(), help="More folders the kernel may read but not write "
                                            "(the client's workspace, when grading in a "
                                            "scratch workspace).").tag(config=True)
+    kernel_threads = Integer(1, help="Threads each grading kernel's BLAS and OpenMP may use. "
+                                     "Parallelism comes from grading workers, one kernel "
+                                     "each: more threads per kernel only fight over the "
+                                     "cores.").tag(config=True)
     render_figures = Bool(False, help="Draw the notebook's matplotlib figures into the "
                                       "graded notebook and feedback (slower, larger)."
                           ).tag(config=True)
@@ -96,7 +104,8 @@ class GuardedExecute(Execute):
         while pending:
             cgroup = process_group_limit(self.max_processes)
             starting = monotonic()
-            async with self.async_setup_kernel(preexec_fn=self._sandbox(cgroup)):
+            async with self.async_setup_kernel(preexec_fn=self._sandbox(cgroup),
+                                               env=self._kernel_environment()):
                 _timings["kernel"] += monotonic() - starting
                 running = monotonic()
                 group = self.km.provisioner.pgid
@@ -169,6 +178,10 @@ class GuardedExecute(Execute):
                 return
             finally:
                 self.nb.cells[index] = recorded  # nbclient stores the copy in its place
+
+    def _kernel_environment(self) -> dict[str, str]:
+        threads = str(self.kernel_threads)
+        return {**os.environ, **dict.fromkeys(THREAD_VARIABLES, threads)}
 
     def _sandbox(self, cgroup):
         """Limits for the next kernel: its folder writable, the course and workspace not."""

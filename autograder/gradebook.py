@@ -2,7 +2,7 @@
 
 SQLite in the workspace by default; any SQLAlchemy URL with `--db-url` (for
 example `postgresql+psycopg://user@host/dlcourse`). Workers never write it:
-the client records each outcome as it arrives.
+the client records each outcome as it arrives, through one connection per run.
 """
 
 from nbgrader.api import Gradebook, MissingEntry
@@ -10,24 +10,23 @@ from nbgrader.api import Gradebook, MissingEntry
 from autograder.results import Result
 
 
-def record(db_url: str, result: Result) -> None:
+def record(gradebook: Gradebook, result: Result) -> None:
     """Store one submission's scores as nbgrader's autograde would, replacing earlier ones.
 
     Flagged submissions are marked flagged, so that nbgrader's formgrader shows them."""
-    with Gradebook(db_url) as gradebook:
-        gradebook.update_or_create_student(result.student)
-        try:
-            gradebook.remove_submission(result.assignment, result.student)
-        except MissingEntry:
-            pass
-        submission = gradebook.add_submission(result.assignment, result.student)
-        scores = {cell.grade_id: cell.score for cell in result.cells}
-        for notebook in submission.notebooks:
-            notebook.flagged = result.status == "flagged"
-            for grade in notebook.grades:
-                if grade.cell.cell_type == "code":
-                    grade.auto_score = scores.get(grade.name, 0.0)
-        gradebook.db.commit()
+    gradebook.update_or_create_student(result.student)
+    try:
+        gradebook.remove_submission(result.assignment, result.student)
+    except MissingEntry:
+        pass
+    submission = gradebook.add_submission(result.assignment, result.student)
+    scores = {cell.grade_id: cell.score for cell in result.cells}
+    for notebook in submission.notebooks:
+        notebook.flagged = result.status == "flagged"
+        for grade in notebook.grades:
+            if grade.cell.cell_type == "code":
+                grade.auto_score = scores.get(grade.name, 0.0)
+    gradebook.db.commit()
 
 
 def scores(db_url: str) -> dict[tuple[str, str], float]:
