@@ -30,14 +30,13 @@ Timings depend on the machine and its load: report them as measured, with the lo
 """
 
 import argparse
-import ctypes
 import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+import process_settings
 
 
 def parse_args():
@@ -51,11 +50,7 @@ def parse_args():
 
 
 ARGS = parse_args()
-os.environ["OPENBLAS_NUM_THREADS"] = os.environ["OMP_NUM_THREADS"] = str(ARGS.threads)
-if not ARGS.no_mallopt:
-    libc = ctypes.CDLL("libc.so.6")
-    libc.mallopt(M_MMAP_THRESHOLD, 1 << 30)
-    libc.mallopt(M_TRIM_THRESHOLD, 1 << 30)
+process_settings.apply(ARGS.threads, keep_freed_memory=not ARGS.no_mallopt)
 
 import numpy as np  # noqa: E402 - after the thread settings
 

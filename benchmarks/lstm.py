@@ -42,14 +42,13 @@ Timings depend on the machine and its load: report them as measured, with the lo
 """
 
 import argparse
-import ctypes
 import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+import process_settings
 
 
 def parse_args():
@@ -65,12 +64,7 @@ def parse_args():
 
 
 ARGS = parse_args()
-for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ[variable] = str(ARGS.threads)  # before NumPy is imported
-if not ARGS.no_mallopt:
-    libc = ctypes.CDLL("libc.so.6")
-    libc.mallopt(M_MMAP_THRESHOLD, 1 << 30)
-    libc.mallopt(M_TRIM_THRESHOLD, 1 << 30)
+process_settings.apply(ARGS.threads, keep_freed_memory=not ARGS.no_mallopt)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

@@ -81,7 +81,7 @@ def test_a_dask_cluster_gives_the_same_grades(submissions, one_worker, tmp_path)
     distributed = pytest.importorskip("distributed")
     workspace, expected = one_worker
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         results = grade_folder(submissions, tmp_path, scheduler=cluster.scheduler_address)
     assert summary(results) == summary(expected)
     assert gradebook_scores(tmp_path) == gradebook_scores(workspace)
