@@ -86,7 +86,8 @@ def test_student_code_cannot_write_outside_its_own_folder(batch):
     printed = "".join(o.get("text", "") for c in notebook.cells for o in c.get("outputs", []))
     assert ("write attempts: [('course source', 'refused'), ('gradebook', 'refused'), "
             "('other student', 'refused'), ('own folder', 'written')]") in printed
-    assert (folder / "mine.txt").exists()
+    # what a kernel writes stays in its worker's scratch folder, discarded after grading
+    assert not (folder / "mine.txt").exists()
     assert not (REPO_ROOT / "solutions" / "probe.txt").exists()
     assert not (root / "workspace" / "autograded" / "probe.txt").exists()
 
