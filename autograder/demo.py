@@ -8,6 +8,7 @@ from autograder.batch import grade_folder, grade_table
 from autograder.build import build
 from autograder.course import REPO_ROOT, assignments
 from autograder.examples import write_examples
+from autograder.report import write_reports
 
 DEMO_ROOT = REPO_ROOT / "build" / "demo"
 
@@ -20,15 +21,17 @@ def demo(root: Path = DEMO_ROOT) -> list:
     submissions = root / "submissions"
     print(f"2/3 Writing example submissions to {_shown(submissions)} ...")
     write_examples(submissions, assignments())
-    print("3/3 Autograding them (every notebook runs in a fresh kernel) ...")
+    print("3/3 Autograding them (every notebook runs in a fresh kernel, one worker per core) ...")
     results = grade_folder(submissions, workspace=root / "workspace")
     exports = root / "workspace" / "exports"
+    write_reports(root / "workspace")
     print()
     print(grade_table(results))
     print()
     print(f"Grades:    {_shown(exports / 'grades.csv')}")
     print(f"Exercises: {_shown(exports / 'exercises.csv')}")
     print(f"Feedback:  {_shown(exports / 'feedback')}/<student>/<assignment>.html")
+    print(f"Report:    {_shown(exports / 'report' / 'index.html')}")
     print(f"Done in {time.perf_counter() - started:.0f} s.")
     return results
 
