@@ -28,7 +28,7 @@ from traitlets.config import Config
 
 from autograder import dispatch
 from autograder.course import COURSE_ROOT, notebook_path
-from autograder.exports import write_exports
+from autograder.exports import number, write_exports
 from autograder.gradebook import record
 from autograder.grading import Grader, sources_digest
 from autograder.results import Job, Outcome, Result
@@ -211,7 +211,7 @@ def stored_results(workspace: Path) -> list[Result]:
 def grade_table(results: list[Result]) -> str:
     """The results as a plain-text table, one row per submission."""
     rows = [("student", "assignment", "score", "status")]
-    rows += [(r.student, r.assignment or "?", f"{r.score:g}/{r.max_score:g}",
+    rows += [(r.student, r.assignment or "?", f"{number(r.score)}/{number(r.max_score)}",
               r.status + (f" ({r.reason})" if r.reason else "")) for r in results]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     return "\n".join(

@@ -151,23 +151,22 @@ def assignment_page(assignment: str, results: list[Result],
 
 
 def exercise_table(exercises: list[ExerciseStats]) -> str:
-    rows = []
+    html_rows = []
     for stats in exercises:
-        cells = [f"<td>{escape(stats.name)}</td>"]
-        points = sum(rows[0][1] for rows in stats.parts.values())
-        cells.append(f'<td class="n">{number(points)}</td>')
-        cells.append(f'<td class="n">{_percent(stats.passed(), stats.submissions)}</td>')
+        points = sum(scores[0][1] for scores in stats.parts.values())
+        cells = [f"<td>{escape(stats.name)}</td>", f'<td class="n">{number(points)}</td>',
+                 f'<td class="n">{_percent(stats.passed(), stats.submissions)}</td>']
         for part in ("visible", "hidden"):
-            rows_ = stats.parts.get(part, [])
-            full = sum(score == top for score, top, _ in rows_)
-            cells.append(f'<td class="n">{_percent(full, len(rows_)) if rows_ else "-"}</td>')
-        mean = sum(statistics.fmean(s for s, _, _ in r) for r in stats.parts.values())
+            scores = stats.parts.get(part, [])
+            full = sum(score == top for score, top, _ in scores)
+            cells.append(f'<td class="n">{_percent(full, len(scores)) if scores else "-"}</td>')
+        mean = sum(statistics.fmean(s for s, _, _ in scores) for scores in stats.parts.values())
         cells.append(f'<td class="n">{mean:.2f}</td>')
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        html_rows.append("<tr>" + "".join(cells) + "</tr>")
     head = ("<tr><th>exercise</th><th class=n>points</th><th class=n>passed</th>"
             "<th class=n>visible check</th><th class=n>hidden tests</th>"
             "<th class=n>mean points</th></tr>")
-    return f"<table>{head}{''.join(rows)}</table>"
+    return f"<table>{head}{''.join(html_rows)}</table>"
 
 
 def failure_table(failures: list[tuple[str, str, int]]) -> str:
