@@ -13,11 +13,17 @@
 - the whole notebook has a time budget (`notebook_timeout`, or
   `notebook_timeouts[assignment]`); cells past it fail with "not run";
 - a cell's stored output is capped at `max_output_chars`;
+- the cells after the last graded one (training runs, figures, timing demos) are
+  not run unless `run_ungraded_tail` is set: they cannot change a grade, and the
+  first of them says so in the feedback;
+- kernels are forked from a process that has already imported their libraries
+  (`autograder.kernel_fork`, `fork_kernels`), which saves most of their start-up;
 - each kernel's BLAS uses `kernel_threads` threads (1): the grading workers are the
   parallelism, and kernels with a thread per core each only slow each other down.
 """
 
 import copy
+import math
 import os
 import signal
 from pathlib import Path
@@ -31,8 +37,9 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Dict, Float, Integer, List, Unicode
 
 from autograder.course import REPO_ROOT
+from autograder.kernel_fork import ForkingKernelManager
 from autograder.sandbox import (
-    kernel_preexec,
+    KernelSandbox,
     process_group_limit,
     remove_process_group_limit,
 )
@@ -40,6 +47,8 @@ from autograder.sandbox import (
 TIMEOUT_ERROR = "CellTimeout"
 KERNEL_DIED = "KernelDied"
 NOT_RUN = "NotRun"
+TAIL_NOTE = ("[not run by the grader: no graded cell follows, so this cell and those after it "
+             "cannot change your score. Run them in Jupyter to see their results.]\n")
 GRADER_ERRORS = {TIMEOUT_ERROR, KERNEL_DIED, NOT_RUN}  # errors the grader writes, not Python
 
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -78,6 +87,12 @@ class GuardedExecute(Execute):
     render_figures = Bool(False, help="Draw the notebook's matplotlib figures into the "
                                       "graded notebook and feedback (slower, larger)."
                           ).tag(config=True)
+    fork_kernels = Bool(True, help="Fork each kernel from a server that has imported "
+                                   "ipykernel, NumPy and matplotlib already (Linux; "
+                                   "False: start every kernel afresh).").tag(config=True)
+    run_ungraded_tail = Bool(False, help="Also run the cells after the last graded or "
+                                         "answer cell (demos, training, figures: they "
+                                         "grade nothing).").tag(config=True)
     interrupt_grace = Integer(5, help="Seconds an interrupted kernel has to answer.").tag(
         config=True)
 
@@ -89,6 +104,8 @@ class GuardedExecute(Execute):
     def _prepare(self, nb, km, resources) -> None:
         # The same set-up as nbconvert's ExecutePreprocessor.preprocess.
         NotebookClient.__init__(self, nb, km)
+        if self.fork_kernels:
+            self.kernel_manager_class = ForkingKernelManager
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
         assignment = (resources or {}).get("nbgrader", {}).get("assignment")
@@ -99,7 +116,7 @@ class GuardedExecute(Execute):
     async def _run_guarded(self) -> None:
         started = monotonic()
         _timings.update(kernel=0.0, cells=0.0)
-        pending = [i for i, c in enumerate(self.nb.cells) if c.cell_type == "code"]
+        pending = self._cells_to_run()
         completed: list[int] = []
         while pending:
             cgroup = process_group_limit(self.max_processes)
@@ -133,8 +150,21 @@ class GuardedExecute(Execute):
             _kill_group(group)
             remove_process_group_limit(cgroup)
 
+    def _cells_to_run(self) -> list[int]:
+        """Indices of the code cells to run: up to the last graded or answer cell."""
+        code = [i for i, c in enumerate(self.nb.cells) if c.cell_type == "code"]
+        if self.run_ungraded_tail:
+            return code
+        graded = [i for i in code if _graded_or_answer(self.nb.cells[i])]
+        last = graded[-1] if graded else code[-1] if code else -1
+        tail = [i for i in code if i > last]
+        if tail:
+            self.nb.cells[tail[0]].outputs = [NotebookNode(
+                output_type="stream", name="stdout", text=TAIL_NOTE)]
+        return [i for i in code if i <= last]
+
     async def _execute(self, cell, index: int, timeout: float) -> str:
-        self.timeout = max(1, int(timeout))
+        self.timeout = max(1, math.ceil(timeout))  # the budget runs out within the cell
         message = (f"timed out after {self.timeout} s: the cell did not finish "
                    "(a loop that never ends?)")
         self.error_on_timeout = {"ename": TIMEOUT_ERROR, "evalue": message,
@@ -192,8 +222,8 @@ class GuardedExecute(Execute):
             protected.add(folder.parents[2])  # the workspace: gradebook, other students
         protected = [str(p) for p in protected if not any(
             p != q and p.is_relative_to(q) for q in protected)]
-        return kernel_preexec(int(self.memory_limit_gb * 2**30), protected, str(folder),
-                              cgroup)
+        return KernelSandbox(int(self.memory_limit_gb * 2**30), tuple(protected), str(folder),
+                             cgroup and str(cgroup))
 
     def output(self, outs, msg, display_id, cell_index):
         """Store a cell's output until it reaches `max_output_chars`, then drop the rest."""
@@ -209,6 +239,11 @@ class GuardedExecute(Execute):
                 "characters]\n")))
             return None
         return super().output(outs, msg, display_id, cell_index)
+
+
+def _graded_or_answer(cell) -> bool:
+    metadata = cell.metadata.get("nbgrader", {})
+    return bool(metadata.get("grade") or metadata.get("solution"))
 
 
 def _kill_group(group: int | None) -> None:

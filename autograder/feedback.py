@@ -1,9 +1,11 @@
 """What a student's feedback may show: their code, their outputs and the failure
 messages, never the source of hidden tests or tracebacks into the grader."""
 
+import json
 import re
 from pathlib import Path
 
+from jinja2 import pass_context
 from nbconvert.exporters import HTMLExporter, TemplateExporter
 from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
@@ -13,6 +15,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from autograder.execute import GRADER_ERRORS
 from autograder.guard import GUARD_MARKER
 
+REMEMBERED_CELLS = 20_000  # highlighted cells or Markdown sources kept per exporter
 HIDDEN_REGION = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?",
                            re.MULTILINE | re.DOTALL)
 
@@ -46,17 +49,57 @@ class HideGraderInternals(NbGraderPreprocessor):
         return cell, resources
 
 
+def remembered(cache: dict, key, make):
+    """`cache[key]`, made by `make()` the first time; the cache empties when full."""
+    if key not in cache:
+        if len(cache) >= REMEMBERED_CELLS:
+            cache.clear()
+        cache[key] = make()
+    return cache[key]
+
+
+class RememberingHighlight(Highlight2HTML):
+    """Pygments highlighting that remembers its results: most cells are the same in every
+    submission, and highlighting them was a third of a feedback page's time."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.remembered: dict[tuple, str] = {}
+
+    def __call__(self, source, language=None, metadata=None):
+        key = (source, language, json.dumps(metadata or {}, sort_keys=True, default=str))
+        return remembered(self.remembered, key,
+                          lambda: super(RememberingHighlight, self).__call__(
+                              source, language, metadata))
+
+
 class FeedbackExporter(HTMLExporter):
     """nbconvert's HTML exporter without its final pass, which parses the whole page again
     with BeautifulSoup to add `tabindex` to JupyterLab-styled cells and `alt` text to
     images. nbgrader's feedback page is classic-styled and grading draws no figures, so the
-    pass changes nothing there, and it took half the time of a feedback page."""
+    pass changes nothing there, and it took half the time of a feedback page.
+
+    It also remembers highlighted code and rendered Markdown (without attachments) from
+    one page to the next: the instructions are the same in every submission."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.markdown: dict[str, str] = {}
+        self.highlight: RememberingHighlight | None = None
+
+    @pass_context
+    def markdown2html(self, context, source):
+        if context.get("cell", {}).get("attachments") or self.embed_images:
+            return super().markdown2html(context, source)
+        return remembered(self.markdown, source,
+                          lambda: super(FeedbackExporter, self).markdown2html(context, source))
 
     def from_notebook_node(self, nb, resources=None, **kw):
         info = nb.metadata.get("language_info", {})
         lexer = info.get("pygments_lexer", info.get("name"))
-        self.register_filter("highlight_code", self.filters.get(
-            "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)))
+        if self.highlight is None or self.highlight.pygments_lexer != lexer:
+            self.highlight = RememberingHighlight(pygments_lexer=lexer, parent=self)
+        self.register_filter("highlight_code", self.filters.get("highlight_code", self.highlight))
         resources = self._init_resources(resources)
         self.register_filter("filter_data_type", WidgetsDataTypeFilter(
             notebook_metadata=self._nb_metadata, parent=self, resources=resources))

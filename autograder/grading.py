@@ -21,7 +21,7 @@ import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from traitlets.config import Config
 
-from autograder import execute
+from autograder import execute, nbgrader_speedups
 from autograder.course import (
     REPO_ROOT,
     SOLUTIONS,
@@ -45,6 +45,7 @@ class Grader:
     """One nbgrader workspace and its gradebook, grading one submission at a time."""
 
     def __init__(self, workspace: Path, settings: Config | None = None):
+        nbgrader_speedups.install()
         self.workspace = workspace.resolve()
         self.workspace.mkdir(parents=True, exist_ok=True)
         self.config = nbgrader_config(self.workspace, release=self.workspace / "release")

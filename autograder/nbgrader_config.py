@@ -52,11 +52,16 @@ c.GuardedExecute.notebook_timeout = 900
 c.GuardedExecute.notebook_timeouts = {}  # e.g. {"05_cnn_from_scratch": 300}
 # Figures grade nothing: grading kernels draw none (True: feedback shows the plots).
 c.GuardedExecute.render_figures = False
+# The cells after the last graded one (training, figures, timing demos) grade
+# nothing: they are not run (True: run them, and show their results in the feedback).
+c.GuardedExecute.run_ungraded_tail = False
 # Every kernel's process group is killed after its notebook: no need to wait for it.
 c.Execute.shutdown_kernel = "immediate"
 # Grading kernels talk to the grader on loopback only; keep their start-up
 # notice about unencrypted local sockets out of the instructor's terminal.
-c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]
+# Their input history stays in memory (as nbgrader's default does).
+c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR",
+                             "--HistoryManager.hist_file=:memory:"]
 
 # Feedback for students: no hidden-test source, no tracebacks into the grader.
 c.GenerateFeedback.preprocessors = [

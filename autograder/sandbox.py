@@ -16,7 +16,7 @@ import ctypes
 import os
 import resource
 import time
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 CLONE_NEWNS = 0x00020000
@@ -48,30 +48,34 @@ def remove_process_group_limit(folder: Path | None) -> None:
             time.sleep(0.1)
 
 
-def kernel_preexec(memory_bytes: int, read_only: list[str], writable: str,
-                   cgroup: Path | None = None) -> Callable[[], None]:
-    """A `preexec_fn` for the kernel process: it runs in the child, before `exec`."""
-    uid, gid = os.getuid(), os.getgid()
+@dataclass(frozen=True)
+class KernelSandbox:
+    """The limits of one kernel, applied by calling it in the kernel's process before
+    the kernel starts (a `preexec_fn`, or in a forked kernel). Plain data, so that a
+    kernel fork server in another process can apply it too."""
 
-    def preexec() -> None:
-        if cgroup is not None:
+    memory_bytes: int
+    read_only: tuple[str, ...]
+    writable: str
+    cgroup: str | None = None
+
+    def __call__(self) -> None:
+        if self.cgroup is not None:
             try:
-                (cgroup / "cgroup.procs").write_text(str(os.getpid()))
+                (Path(self.cgroup) / "cgroup.procs").write_text(str(os.getpid()))
             except OSError:
                 pass
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, MAX_FILE_BYTES))
-        if memory_bytes:
-            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        if self.memory_bytes:
+            resource.setrlimit(resource.RLIMIT_AS, (self.memory_bytes, self.memory_bytes))
         try:
-            _private_mounts(uid, gid, read_only, writable)
+            _private_mounts(os.getuid(), os.getgid(), self.read_only, self.writable)
         except OSError:
             pass  # no namespaces here: the kernel keeps the grader's own access
 
-    return preexec
 
-
-def _private_mounts(uid: int, gid: int, read_only: list[str], writable: str) -> None:
+def _private_mounts(uid: int, gid: int, read_only: tuple[str, ...], writable: str) -> None:
     libc = ctypes.CDLL(None, use_errno=True)
 
     def call(result: int) -> None:

@@ -1,6 +1,7 @@
 """End to end: grade the example submissions of each assignment, and check every exported
 number, message and feedback page."""
 
+import copy
 import csv
 import re
 
@@ -12,6 +13,7 @@ from nbgrader.utils import determine_grade
 from autograder.batch import grade_folder
 from autograder.course import assignments, nbgrader_config
 from autograder.examples import EXAMPLES, write_examples
+from autograder.execute import TAIL_NOTE, GuardedExecute
 
 # Exact scores per assignment and example submission, and the maximum.
 EXPECTED_SCORES = {
@@ -115,3 +117,37 @@ def test_nbgrader_ignores_warnings_on_stderr_in_a_test_cell():
     assert determine_grade(cell, None) == (0, 2)  # what nbgrader does by default
     IgnorePattern(config=nbgrader_config()).preprocess_cell(cell, {}, 0)
     assert determine_grade(cell, None) == (2, 2)
+
+
+@pytest.mark.parametrize("assignment", ["03_logistic_regression"])
+def test_cells_after_the_last_graded_cell_are_not_run_and_the_feedback_says_so(
+        assignment, graded):
+    results, exports = graded
+    workspace = exports.parent
+    notebook = nbformat.read(workspace / "autograded" / "perfect" / assignment
+                             / f"{assignment}.ipynb", 4)
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    last_graded = max(i for i, c in enumerate(code) if c.metadata.get("nbgrader", {}).get("grade"))
+    tail = code[last_graded + 1:]
+    assert len(tail) >= 5  # training, figures and the learning-rate demo
+    assert [o.get("text") for o in tail[0].outputs] == [TAIL_NOTE]
+    assert all(c.outputs == [] for c in tail[1:])
+    assert "not run by the grader: no graded cell follows" in result_of(
+        results, "perfect").feedback.read_text()
+
+
+def test_the_ungraded_tail_runs_when_asked(tmp_path):
+    config = nbgrader_config()
+    config.GuardedExecute.run_ungraded_tail = True
+    cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("x += 1")]
+    cells[0].metadata["nbgrader"] = {"grade": True, "solution": False, "points": 1,
+                                     "grade_id": "g", "locked": True, "schema_version": 3}
+    notebook = nbformat.v4.new_notebook(cells=[*cells, nbformat.v4.new_code_cell("print(x)")])
+    texts = {}
+    for run_tail in (True, False):
+        config.GuardedExecute.run_ungraded_tail = run_tail
+        executed, _ = GuardedExecute(config=config).preprocess(
+            copy.deepcopy(notebook), {"metadata": {"path": str(tmp_path)}})
+        texts[run_tail] = [[o.get("text") for o in c.outputs] for c in executed.cells]
+    assert texts[True] == [[], [], ["2\n"]]
+    assert texts[False] == [[], [TAIL_NOTE], []]
