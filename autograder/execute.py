@@ -93,6 +93,9 @@ class GuardedExecute(Execute):
     run_ungraded_tail = Bool(False, help="Also run the cells after the last graded or "
                                          "answer cell (demos, training, figures: they "
                                          "grade nothing).").tag(config=True)
+    start_attempts = Integer(3, help="Kernels started, one after the other, before a "
+                                     "kernel that dies while starting fails the notebook."
+                             ).tag(config=True)
     interrupt_grace = Integer(5, help="Seconds an interrupted kernel has to answer.").tag(
         config=True)
 
@@ -121,8 +124,8 @@ class GuardedExecute(Execute):
         while pending:
             cgroup = process_group_limit(self.max_processes)
             starting = monotonic()
-            async with self.async_setup_kernel(preexec_fn=self._sandbox(cgroup),
-                                               env=self._kernel_environment()):
+            await self._start_kernel(cgroup)
+            async with self.async_setup_kernel():  # started: this only shuts it down after
                 _timings["kernel"] += monotonic() - starting
                 running = monotonic()
                 group = self.km.provisioner.pgid
@@ -149,6 +152,24 @@ class GuardedExecute(Execute):
                 _timings["cells"] += monotonic() - running
             _kill_group(group)
             remove_process_group_limit(cgroup)
+
+    async def _start_kernel(self, cgroup) -> None:
+        """Start a kernel in its sandbox and connect to it. A kernel that dies while it
+        starts (two kernels drew the same free port, say) is replaced, up to
+        `start_attempts` times."""
+        for attempt in range(1, self.start_attempts + 1):
+            self.km = self.create_kernel_manager()
+            try:
+                await self.async_start_new_kernel(preexec_fn=self._sandbox(cgroup),
+                                                  env=self._kernel_environment())
+                await self.async_start_new_kernel_client()
+                return
+            except RuntimeError:
+                if self.km is not None and self.km.has_kernel:
+                    await self._async_cleanup_kernel()
+                if attempt == self.start_attempts:
+                    raise
+                self.log.warning("a grading kernel died while starting; starting another")
 
     def _cells_to_run(self) -> list[int]:
         """Indices of the code cells to run: up to the last graded or answer cell."""

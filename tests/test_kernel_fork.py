@@ -132,3 +132,21 @@ def test_the_fork_server_ends_with_the_process_that_started_it(tmp_path):
         time.sleep(0.05)
     os.kill(server, signal.SIGKILL)
     pytest.fail("the fork server outlived the grading process that started it")
+
+
+def test_a_kernel_that_dies_while_starting_is_replaced(tmp_path, monkeypatch):
+    import autograder.kernel_fork
+
+    requests = []
+
+    def first_one_dies(cmd, options):
+        request = fork_request(cmd, options)
+        requests.append(request)
+        if len(requests) == 1:
+            request["cwd"] = str(tmp_path / "missing")  # the child cannot enter it: exit 1
+        return request
+
+    monkeypatch.setattr(autograder.kernel_fork, "fork_request", first_one_dies)
+    outputs = run(["print(6 * 7)"], tmp_path, fork=True)
+    assert text(outputs[0]) == "42\n"
+    assert len(requests) == 2
