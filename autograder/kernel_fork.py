@@ -13,7 +13,9 @@ that ran a submission: nothing passes from one submission to the next.
 `ForkingKernelManager` uses it for the standard Python kernel when the launch
 carries a `KernelSandbox`; any other launch, or a fork server that cannot start,
 falls back to jupyter_client's own `Popen`. The server reports each child's exit
-status, so a kernel that dies is seen as dead, as with `Popen`.
+status, so a kernel that dies is seen as dead, as with `Popen`. It takes requests
+from the grading process that started it and from no one else (the peer's pid, from
+the socket): a kernel that finds its socket cannot have an unsandboxed kernel forked.
 
 The manager also waits less: jupyter_client waits until IOPub has been quiet for
 0.2 s, twice per new kernel (`PromptKernelClient`: 20 ms, enough on one machine),
@@ -28,6 +30,7 @@ import pkgutil
 import selectors
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -257,12 +260,16 @@ def serve() -> None:
     selector.register(listener, selectors.EVENT_READ)
     selector.register(woken, selectors.EVENT_READ)
     children: dict[int, socket.socket] = {}
+    grader = os.getppid()
     while True:
         for key, _ in selector.select():
             if key.fileobj is woken:
                 woken.recv(4096)
                 continue
             connection, _ = listener.accept()
+            if _peer_pid(connection) != grader:  # a kernel must not fork unsandboxed ones
+                connection.close()
+                continue
             request = json.loads(connection.makefile("rb").readline())
             pid = os.fork()
             if pid == 0:
@@ -274,6 +281,12 @@ def serve() -> None:
             connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
             children[pid] = connection
         _reap(children)
+
+
+def _peer_pid(connection: socket.socket) -> int:
+    credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED,
+                                        struct.calcsize("3i"))
+    return struct.unpack("3i", credentials)[0]
 
 
 def course_modules() -> list[str]:

@@ -150,3 +150,27 @@ def test_a_kernel_that_dies_while_starting_is_replaced(tmp_path, monkeypatch):
     outputs = run(["print(6 * 7)"], tmp_path, fork=True)
     assert text(outputs[0]) == "42\n"
     assert len(requests) == 2
+
+
+def test_a_kernel_cannot_ask_the_fork_server_for_a_kernel(tmp_path):
+    """Only the grading process may: a kernel could ask for one without a sandbox."""
+    probe = """\
+import glob, json, os, socket, tempfile
+replies = []
+for address in glob.glob(os.path.join(tempfile.gettempdir(), "dlcourse-forks-*", "server")):
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.settimeout(5)
+    try:
+        client.connect(address)
+        client.sendall(json.dumps({"argv": [], "env": {}, "cwd": "/", "sandbox": {}}).encode()
+                       + b"\\n")
+        replies.append(client.recv(100).decode())
+    except OSError as error:
+        replies.append(type(error).__name__)
+print(json.dumps(replies))
+"""
+    import json
+
+    replies = json.loads(text(run([probe], tmp_path, fork=True)[0]))
+    assert replies  # it found this process's server at least
+    assert all("pid" not in reply for reply in replies), replies
