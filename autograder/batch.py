@@ -61,10 +61,9 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
                                     submission.problem)
             continue
         client.prepare(submission.assignment)
-        stored = None if force else client.stored_result(submission)
+        stored = None if force else client.reuse(submission)
         if stored is not None:
             results[place] = stored
-            client.record_again(submission, stored)
         else:
             jobs.append(client.job(submission))
             places.append(place)
@@ -144,12 +143,6 @@ class Client:
         outcome.seconds["client"] = time.perf_counter() - started
         return result
 
-    def record_again(self, submission: Submission, result: Result) -> None:
-        """A stored result into this run's gradebook, unless it is already there."""
-        if self._recorded_in(submission) != self._gradebook_id():
-            record(self.connection, result)
-            self._store(submission, result)
-
     @property
     def connection(self) -> Gradebook:
         if self._connection is None:
@@ -174,23 +167,26 @@ class Client:
     def _result_file(self, submission: Submission) -> Path:
         return self.workspace / "results" / submission.student / f"{submission.assignment}.json"
 
-    def stored_result(self, submission: Submission) -> Result | None:
-        data = self._stored(submission)
-        if data is None or data.get("key") != self._key(submission):
+    def reuse(self, submission: Submission) -> Result | None:
+        """The stored result of an unchanged submission, recorded into this run's gradebook
+        unless it is there already; None when the submission must be graded."""
+        path = self._result_file(submission)
+        if not path.is_file():
+            return None
+        data = json.loads(path.read_text())
+        if data.get("key") != self._key(submission):
             return None
         result = Result.from_json(data["result"])
-        return result if result.feedback is None or result.feedback.exists() else None
-
-    def _stored(self, submission: Submission) -> dict | None:
-        path = self._result_file(submission)
-        return json.loads(path.read_text()) if path.is_file() else None
+        if result.feedback is not None and not result.feedback.exists():
+            return None
+        if data.get("gradebook") != self._gradebook_id():
+            record(self.connection, result)
+            self._store(submission, result)
+        return result
 
     def _gradebook_id(self) -> str:
         """Which gradebook a stored result went into (a digest: URLs can hold passwords)."""
         return hashlib.sha256(self.db_url.encode()).hexdigest()[:16]
-
-    def _recorded_in(self, submission: Submission) -> str | None:
-        return (self._stored(submission) or {}).get("gradebook")
 
     def _store(self, submission: Submission, result: Result) -> None:
         path = self._result_file(submission)

@@ -34,6 +34,7 @@ from nbclient.exceptions import DeadKernelError
 from nbclient.util import run_sync
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
+from nbgrader.utils import is_grade, is_solution
 from traitlets import Bool, Dict, Float, Integer, List, Unicode
 
 from autograder.course import REPO_ROOT
@@ -172,11 +173,12 @@ class GuardedExecute(Execute):
                 self.log.warning("a grading kernel died while starting; starting another")
 
     def _cells_to_run(self) -> list[int]:
-        """Indices of the code cells to run: up to the last graded or answer cell."""
+        """Indices of the code cells to run: up to the last graded or answer cell. The
+        first cell left out gets a note saying why, for the feedback."""
         code = [i for i, c in enumerate(self.nb.cells) if c.cell_type == "code"]
         if self.run_ungraded_tail:
             return code
-        graded = [i for i in code if _graded_or_answer(self.nb.cells[i])]
+        graded = [i for i in code if is_grade(self.nb.cells[i]) or is_solution(self.nb.cells[i])]
         last = graded[-1] if graded else code[-1] if code else -1
         tail = [i for i in code if i > last]
         if tail:
@@ -260,11 +262,6 @@ class GuardedExecute(Execute):
                 "characters]\n")))
             return None
         return super().output(outs, msg, display_id, cell_index)
-
-
-def _graded_or_answer(cell) -> bool:
-    metadata = cell.metadata.get("nbgrader", {})
-    return bool(metadata.get("grade") or metadata.get("solution"))
 
 
 def _kill_group(group: int | None) -> None:

@@ -34,6 +34,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 import uuid
 from dataclasses import asdict
@@ -132,14 +133,15 @@ class ForkServer:
 
     def _connect(self, connection: socket.socket, ready_seconds: float) -> None:
         """Connect once the server listens (it imports its libraries first)."""
-        for _ in range(int(ready_seconds / 0.01)):
+        deadline = monotonic() + ready_seconds
+        while monotonic() < deadline:
             if self.process.poll() is not None:
                 raise OSError(f"the kernel fork server exited ({self.process.returncode})")
             try:
                 connection.connect(self.address)
                 return
             except (FileNotFoundError, ConnectionRefusedError):
-                selectors.DefaultSelector().select(0.01)
+                time.sleep(0.01)
         raise OSError("the kernel fork server did not start")
 
     def alive(self) -> bool:

@@ -59,9 +59,7 @@ c.GuardedExecute.run_ungraded_tail = False
 c.Execute.shutdown_kernel = "immediate"
 # Grading kernels talk to the grader on loopback only; keep their start-up
 # notice about unencrypted local sockets out of the instructor's terminal.
-# Their input history stays in memory (as nbgrader's default does).
-c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR",
-                             "--HistoryManager.hist_file=:memory:"]
+c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]
 
 # Feedback for students: no hidden-test source, no tracebacks into the grader.
 c.GenerateFeedback.preprocessors = [

@@ -13,7 +13,6 @@ Profiled on `dlcourse grade` (assignment 03), per submission:
 """
 
 import functools
-import json
 
 import jsonschema
 import nbgrader.api
@@ -26,25 +25,25 @@ class _CheckedSchemas:
     checking the same schema again."""
 
     def __init__(self):
-        self.validators: dict[str, jsonschema.protocols.Validator] = {}
+        # by the schema's id; the schema is kept with its validator, so the id stays its own
+        self.validators: dict[int, tuple[dict, jsonschema.protocols.Validator]] = {}
 
     def validate(self, instance, schema) -> None:
-        key = json.dumps(schema, sort_keys=True)
-        if key not in self.validators:
+        if id(schema) not in self.validators:
             cls = jsonschema.validators.validator_for(schema)
             cls.check_schema(schema)
-            self.validators[key] = cls(schema)
-        error = best_match(self.validators[key].iter_errors(instance))
+            self.validators[id(schema)] = (schema, cls(schema))
+        error = best_match(self.validators[id(schema)][1].iter_errors(instance))
         if error is not None:
             raise error
+
+
+_create_engine = nbgrader.api.create_engine
 
 
 @functools.cache
 def _shared_engine(url, echo=False, future=True):
     return _create_engine(url, echo=echo, future=future)
-
-
-_create_engine = nbgrader.api.create_engine
 
 
 def install() -> None:

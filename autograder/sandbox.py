@@ -70,12 +70,13 @@ class KernelSandbox:
         if self.memory_bytes:
             resource.setrlimit(resource.RLIMIT_AS, (self.memory_bytes, self.memory_bytes))
         try:
-            _private_mounts(os.getuid(), os.getgid(), self.read_only, self.writable)
+            _private_mounts(self.read_only, self.writable)
         except OSError:
             pass  # no namespaces here: the kernel keeps the grader's own access
 
 
-def _private_mounts(uid: int, gid: int, read_only: tuple[str, ...], writable: str) -> None:
+def _private_mounts(read_only: tuple[str, ...], writable: str) -> None:
+    uid, gid = os.getuid(), os.getgid()
     libc = ctypes.CDLL(None, use_errno=True)
 
     def call(result: int) -> None:

@@ -8,7 +8,7 @@ import re
 import nbformat
 import pytest
 from nbgrader.preprocessors import IgnorePattern
-from nbgrader.utils import determine_grade
+from nbgrader.utils import determine_grade, is_grade
 
 from autograder.batch import grade_folder
 from autograder.course import assignments, nbgrader_config
@@ -127,7 +127,7 @@ def test_cells_after_the_last_graded_cell_are_not_run_and_the_feedback_says_so(
     notebook = nbformat.read(workspace / "autograded" / "perfect" / assignment
                              / f"{assignment}.ipynb", 4)
     code = [c for c in notebook.cells if c.cell_type == "code"]
-    last_graded = max(i for i, c in enumerate(code) if c.metadata.get("nbgrader", {}).get("grade"))
+    last_graded = max(i for i, c in enumerate(code) if is_grade(c))
     tail = code[last_graded + 1:]
     assert len(tail) >= 5  # training, figures and the learning-rate demo
     assert [o.get("text") for o in tail[0].outputs] == [TAIL_NOTE]
@@ -138,7 +138,6 @@ def test_cells_after_the_last_graded_cell_are_not_run_and_the_feedback_says_so(
 
 def test_the_ungraded_tail_runs_when_asked(tmp_path):
     config = nbgrader_config()
-    config.GuardedExecute.run_ungraded_tail = True
     cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("x += 1")]
     cells[0].metadata["nbgrader"] = {"grade": True, "solution": False, "points": 1,
                                      "grade_id": "g", "locked": True, "schema_version": 3}
