@@ -21,6 +21,14 @@ machine, an idle OpenBLAS thread pool or a first call after a pause disturbs bot
 checks that outputs and gradients equal PyTorch's in float64 to 1e-10, and that max-pool
 backward sends the gradient to the first maximum on ties, as PyTorch does, on ReLU outputs.
 
+Threads: one by default, for both libraries. With `--threads 2` on a 2-core machine the turns
+disturb each other: after a call, OpenBLAS's worker thread keeps spinning and takes a core
+from PyTorch's next call, and PyTorch's OpenMP threads do the same to NumPy. The ratios then
+follow the wait policies (OMP_WAIT_POLICY, OPENBLAS_THREAD_TIMEOUT) more than the code: on
+(b) float64 the ratio came out 0.77-0.88 with the default policies and 1.68 with both set to
+sleep at once, while each library timed in a process of its own gives 1.46 with two threads
+(48 ms against 33 ms) and 1.29 with one.
+
 Allocator: the layers allocate temporaries of several MB per call. glibc returns blocks
 above M_MMAP_THRESHOLD to the OS on every free, and the next call page-faults them in
 again. By default this script raises M_MMAP_THRESHOLD and M_TRIM_THRESHOLD to 1 GiB with
