@@ -17,7 +17,7 @@ dependency of the course). Cases and goals of issue 5 (reference time / PyTorch 
 
 and the reference at least 300x faster than the loops on (a). Each measurement is the median
 of `--rounds` rounds after warm-up calls, NumPy and PyTorch taking turns, so that a busy
-machine, an idle OpenBLAS thread pool or a first call after a pause disturbs both alike. Also
+machine or a first call after a pause disturbs both alike (thread pools do not: see Threads). Also
 checks that outputs and gradients equal PyTorch's in float64 to 1e-10, and that max-pool
 backward sends the gradient to the first maximum on ties, as PyTorch does, on ReLU outputs.
 
