@@ -257,3 +257,37 @@ def test_the_filters_are_found_where_the_caller_says_and_named_as_the_student_do
     with pytest.raises(CheckFailure, match=r"\(f = filters.shape\[0\]\)"), \
             exercise("f", quiet=True) as ex:
         ex.expect_no_loops(backward_over_channels, "f", filters=BACKWARD)
+
+
+def test_call_passes_optional_arguments_by_keyword():
+    def train(X, print_cost=False, learning_rate=0.1):
+        return learning_rate
+
+    with exercise("train", quiet=True) as ex:
+        assert ex.call(train, 1, label="train", kwargs={"learning_rate": 0.5}) == 0.5
+
+
+def test_call_binds_helpers_for_the_call_only():
+    namespace = {}
+    exec("def helper(x):\n    return -1\n\ndef caller(x):\n    return helper(x) + 1\n", namespace)
+    caller = namespace["caller"]
+    with exercise("caller", quiet=True) as ex:
+        assert ex.call(caller, 3, label="caller", helpers={"helper": lambda x: x}) == 4
+    assert caller(3) == 0
+
+
+def test_call_restores_helpers_when_the_function_raises():
+    namespace = {}
+    exec("def caller(x):\n    return helper(x) / 0\n", namespace)
+    with exercise("caller", quiet=True) as ex, pytest.raises(CheckFailure, match="ZeroDivision"):
+        ex.call(namespace["caller"], 3, label="caller", helpers={"helper": lambda x: x})
+    assert "helper" not in namespace
+
+
+def test_call_fails_a_keyword_argument_changed_in_place():
+    def scale(X, factors=None):
+        factors *= 2
+        return X
+
+    with exercise("scale", quiet=True) as ex, pytest.raises(CheckFailure, match="`factors`"):
+        ex.call(scale, 1, label="scale", kwargs={"factors": np.ones(2)})

@@ -98,20 +98,29 @@ class Exercise:
     def fail(self, call: str, message: str) -> None:
         raise CheckFailure(f"{call}: {message}") from None
 
-    def call(self, func: Callable, *args: Any, label: str, pure: bool = True) -> Any:
-        """Call `func(*args)` as a student wrote it and return its result.
+    def call(self, func: Callable, *args: Any, label: str, pure: bool = True,
+             kwargs: dict[str, Any] | None = None,
+             helpers: dict[str, Callable] | None = None) -> Any:
+        """Call `func(*args, **kwargs)` as a student wrote it and return its result.
 
         The student gets copies of the arguments. An exception becomes a
         `CheckFailure` that names the call and the student's line; with `pure`,
         changing an argument in place fails too.
+
+        kwargs -- optional arguments, always passed by keyword (a student's optional
+                  parameters may come in another order than the reference's)
+        helpers -- names the function looks up when it runs (`sigmoid`,
+                   `create_mask_from_window`) bound to these callables for the call,
+                   so that a mistake in a helper is charged to the helper only
         """
         if not callable(func):
             self.fail(label, f"`{self.name}` is {describe(func)}, not a function")
         student_args = copy.deepcopy(args)
+        student_kwargs = copy.deepcopy(kwargs or {})
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                result = func(*student_args)
+                result = call_with_helpers(func, student_args, student_kwargs, helpers or {})
             except NotImplementedError:
                 self.fail(label, "not implemented yet: replace `raise NotImplementedError()` "
                                  "with your code")
@@ -123,6 +132,10 @@ class Exercise:
             for position, (given, kept) in enumerate(zip(student_args, args, strict=True)):
                 if not _same(given, kept):
                     self.fail(label, f"changed its argument number {position + 1} in place; "
+                                     "compute a new value instead of modifying the input")
+            for name, given in student_kwargs.items():
+                if not _same(given, kwargs[name]):
+                    self.fail(label, f"changed its argument `{name}` in place; "
                                      "compute a new value instead of modifying the input")
         return result
 
@@ -412,6 +425,34 @@ def _same(a: Any, b: Any) -> bool:
         return bool(a == b)
     except Exception:  # noqa: BLE001 - incomparable objects count as changed
         return False
+
+
+def call_with_helpers(func: Callable, args: tuple, kwargs: dict,
+                      helpers: dict[str, Callable]) -> Any:
+    """`func(*args, **kwargs)` with the global names in `helpers` bound for the call.
+
+    A plain function sees the helpers in its module's globals (the notebook's
+    namespace) while it runs; they are put back afterwards, even when it raises. A
+    function that lives elsewhere (the grader's proxy into a sandboxed kernel) binds
+    them itself, through its `call_with_helpers` method.
+    """
+    own = getattr(func, "call_with_helpers", None)
+    if own is not None:
+        return own(args, kwargs, helpers)
+    namespace = getattr(func, "__globals__", None)
+    if not helpers or namespace is None:
+        return func(*args, **kwargs)
+    missing = object()
+    saved = {name: namespace.get(name, missing) for name in helpers}
+    namespace.update(helpers)
+    try:
+        return func(*args, **kwargs)
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value
 
 
 @contextmanager
