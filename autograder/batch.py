@@ -32,8 +32,12 @@ from autograder.exports import number, write_exports
 from autograder.gradebook import record
 from autograder.grading import Grader, sources_digest
 from autograder.results import Job, Outcome, Result
+from autograder.sandbox import SandboxUnavailable, unavailable_reason
 from autograder.submissions import Submission, find_submissions
 from autograder.workers import WorkerSettings
+
+UNSANDBOXED = "graded WITHOUT the sandbox (--no-sandbox): its code could read and change " \
+              "what the grader can."
 
 
 def default_workers() -> int:
@@ -43,14 +47,24 @@ def default_workers() -> int:
 def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | None = None,
                  settings: Config | None = None, force: bool = False,
                  workers: int | None = None, scheduler: str | None = None,
-                 db_url: str | None = None, timings: list | None = None) -> list[Result]:
+                 db_url: str | None = None, timings: list | None = None,
+                 sandbox: bool = True) -> list[Result]:
     """Grade every submission in `folder` and write the gradebook and exports.
+
+    Kernels run in the sandbox of `autograder.sandbox`; where it cannot be made this
+    raises `SandboxUnavailable`, unless `sandbox` is False: then every row says that
+    the submission was graded without it.
 
     workers   -- local worker processes (default: one per core; 1 grades in this process)
     scheduler -- address of a Dask scheduler: grade on that cluster instead
     db_url    -- the gradebook's SQLAlchemy URL (default: SQLite in the workspace)
     timings   -- if given, receives each fresh outcome's seconds by phase
     """
+    settings = Config(settings or {})
+    if not sandbox:
+        settings.GuardedExecute.sandbox = False
+    elif settings.GuardedExecute.get("sandbox", True) and (reason := unavailable_reason()):
+        raise SandboxUnavailable(reason)
     client = Client(workspace.resolve(), settings, db_url)
     submissions = find_submissions(folder, assignment)
     results: list[Result | None] = [None] * len(submissions)
@@ -75,6 +89,9 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
         if timings is not None:
             timings.append(outcome.seconds)
     client.finish()
+    if not settings.GuardedExecute.get("sandbox", True):
+        for result in results:
+            result.reason = " ".join(filter(None, [UNSANDBOXED, result.reason]))
     write_exports(results, client.exports)
     return results
 
@@ -100,7 +117,8 @@ class Client:
         if assignment not in self.prepared:
             self.gradebook.prepare(assignment)
             self.template.prepare(assignment)
-            self.digests[assignment] = sources_digest(assignment)
+            sandboxed = self.settings.GuardedExecute.get("sandbox", True)
+            self.digests[assignment] = f"{sources_digest(assignment)} sandbox={sandboxed}"
             self.prepared.add(assignment)
 
     def job(self, submission: Submission) -> Job:
@@ -109,7 +127,6 @@ class Client:
 
     def run(self, jobs: list[Job], workers: int, scheduler: str | None):
         worker_config = Config(self.settings)
-        worker_config.GuardedExecute.protected_paths = [str(self.workspace)]
         if scheduler:
             settings = WorkerSettings(self.template.workspace, None, worker_config)
             return dispatch.run_dask(jobs, settings, scheduler)

@@ -37,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
                             "postgresql+psycopg://grader@dbhost/dlcourse "
                             "(default: SQLite in the workspace)")
 
+    grade.add_argument("--no-sandbox", action="store_true",
+                       help="run student code WITHOUT the bubblewrap sandbox, with this "
+                            "user's access to every file (only where bubblewrap cannot run; "
+                            "every row says so)")
+
     report = commands.add_parser("report", help="write the class report of a workspace")
     report.add_argument("--workspace", type=Path, default=COURSE_ROOT,
                         help="the workspace graded into (default: autograder/)")
@@ -76,7 +81,8 @@ def _check(args) -> int:
 
 
 def _grade(args) -> int:
-    from autograder.batch import grade_folder, grade_table
+    from autograder.batch import UNSANDBOXED, grade_folder, grade_table
+    from autograder.sandbox import SandboxUnavailable
 
     if not args.submissions.is_dir():
         print(f"No folder at {args.submissions}.")
@@ -84,8 +90,18 @@ def _grade(args) -> int:
     if args.workers is not None and args.workers < 1:
         print("--workers must be at least 1.")
         return 2
-    results = grade_folder(args.submissions, args.workspace, args.assignment, force=args.force,
-                           workers=args.workers, scheduler=args.scheduler, db_url=args.db_url)
+    if args.no_sandbox:
+        print(f"WARNING: {UNSANDBOXED}", file=sys.stderr)
+    try:
+        results = grade_folder(args.submissions, args.workspace, args.assignment,
+                               force=args.force, workers=args.workers,
+                               scheduler=args.scheduler, db_url=args.db_url,
+                               sandbox=not args.no_sandbox)
+    except SandboxUnavailable as error:
+        print(f"Cannot grade safely: {error}.\nStudent code runs in a bubblewrap sandbox; "
+              "install it (Debian: apt-get install bubblewrap), or pass --no-sandbox to "
+              "grade without it.", file=sys.stderr)
+        return 2
     print(grade_table(results))
     print(f"\nExports: {args.workspace / 'exports'} "
           "(grades.csv, exercises.csv, lms.csv, feedback/)")

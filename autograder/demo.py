@@ -9,6 +9,7 @@ from autograder.build import build
 from autograder.course import REPO_ROOT, assignments
 from autograder.examples import write_examples
 from autograder.report import write_reports
+from autograder.sandbox import unavailable_reason
 
 DEMO_ROOT = REPO_ROOT / "build" / "demo"
 
@@ -21,8 +22,13 @@ def demo(root: Path = DEMO_ROOT) -> list:
     submissions = root / "submissions"
     print(f"2/3 Writing example submissions to {_shown(submissions)} ...")
     write_examples(submissions, assignments())
-    print("3/3 Autograding them (every notebook runs in a fresh kernel, one worker per core) ...")
-    results = grade_folder(submissions, workspace=root / "workspace")
+    print("3/3 Autograding them (every notebook runs in a fresh sandboxed kernel, one worker "
+          "per core) ...")
+    missing = unavailable_reason()
+    if missing:
+        print(f"    {missing}.\n    These are the course's own examples, so they are graded "
+              "without the sandbox; `dlcourse grade` refuses to grade students' work so.")
+    results = grade_folder(submissions, workspace=root / "workspace", sandbox=not missing)
     exports = root / "workspace" / "exports"
     write_reports(root / "workspace")
     print()

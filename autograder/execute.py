@@ -2,30 +2,33 @@
 
 `GuardedExecute` replaces nbgrader's `Execute` at autograde. On top of it:
 
+- every test cell (visible check or hidden test) runs in this, the grader's,
+  process, from the course's own source, against the student's functions in the
+  kernel (`autograder.trusted`): what the kernel prints, displays or reports
+  never decides a point;
+- the kernel runs in the sandbox of `autograder.sandbox` (no privileges, no
+  network, no view of the grader's files or processes), forked from a server that
+  has imported its libraries (`autograder.kernel_fork`); after the notebook every
+  process it started is ended and its folder deleted;
 - a cell that runs past `Execute.timeout` fails alone with "timed out after N s";
   if the kernel ignores the interrupt (a loop that swallows `KeyboardInterrupt`),
   it is replaced by a fresh kernel that replays the cells that completed;
 - a kernel that dies fails its cell and every later cell with "kernel died";
 - each grading kernel gets a memory limit (`memory_limit_gb`), and a
-  `MemoryError` is reported as "memory limit exceeded"; it runs in the sandbox
-  of `autograder.sandbox` (course and workspace read-only but for its own
-  folder), and the processes it started are killed with it;
+  `MemoryError` is reported as "memory limit exceeded"; each worker's kernels
+  share a limit on processes and threads (`max_processes`);
 - the whole notebook has a time budget (`notebook_timeout`, or
   `notebook_timeouts[assignment]`); cells past it fail with "not run";
 - a cell's stored output is capped at `max_output_chars`;
 - the cells after the last graded one (training runs, figures, timing demos) are
   not run unless `run_ungraded_tail` is set: they cannot change a grade, and the
   first of them says so in the feedback;
-- kernels are forked from a process that has already imported their libraries
-  (`autograder.kernel_fork`, `fork_kernels`), which saves most of their start-up;
 - each kernel's BLAS uses `kernel_threads` threads (1): the grading workers are the
   parallelism, and kernels with a thread per core each only slow each other down.
 """
 
 import copy
 import math
-import os
-import signal
 from pathlib import Path
 from time import monotonic
 
@@ -35,14 +38,18 @@ from nbclient.util import run_sync
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 from nbgrader.utils import is_grade, is_solution
-from traitlets import Bool, Dict, Float, Integer, List, Unicode
+from traitlets import Bool, Dict, Float, Integer
 
-from autograder.course import REPO_ROOT
+from autograder.course import SOLUTIONS
 from autograder.kernel_fork import ForkingKernelManager
-from autograder.sandbox import (
-    KernelSandbox,
-    process_group_limit,
-    remove_process_group_limit,
+from autograder.sandbox import SandboxSettings
+from autograder.trusted import (
+    CallTimeout,
+    KernelBridge,
+    KernelDead,
+    KernelStuck,
+    TrustedCells,
+    test_cell_sources,
 )
 
 TIMEOUT_ERROR = "CellTimeout"
@@ -51,8 +58,6 @@ NOT_RUN = "NotRun"
 TAIL_NOTE = ("[not run by the grader: no graded cell follows, so this cell and those after it "
              "cannot change your score. Run them in Jupyter to see their results.]\n")
 GRADER_ERRORS = {TIMEOUT_ERROR, KERNEL_DIED, NOT_RUN}  # errors the grader writes, not Python
-
-THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 _timings: dict[str, float] = {}
 
@@ -78,9 +83,6 @@ class GuardedExecute(Execute):
                              ).tag(config=True)
     max_output_chars = Integer(100_000, help="Output kept per cell, in characters."
                                ).tag(config=True)
-    protected_paths = List(Unicode(), help="More folders the kernel may read but not write "
-                                           "(the client's workspace, when grading in a "
-                                           "scratch workspace).").tag(config=True)
     kernel_threads = Integer(1, help="Threads each grading kernel's BLAS and OpenMP may use. "
                                      "Parallelism comes from grading workers, one kernel "
                                      "each: more threads per kernel only fight over the "
@@ -88,9 +90,9 @@ class GuardedExecute(Execute):
     render_figures = Bool(False, help="Draw the notebook's matplotlib figures into the "
                                       "graded notebook and feedback (slower, larger)."
                           ).tag(config=True)
-    fork_kernels = Bool(True, help="Fork each kernel from a server that has imported "
-                                   "ipykernel, NumPy and matplotlib already (Linux; "
-                                   "False: start every kernel afresh).").tag(config=True)
+    sandbox = Bool(True, help="Run kernels in the bubblewrap sandbox (False: as plain "
+                              "processes with the grader's own access; --no-sandbox)."
+                   ).tag(config=True)
     run_ungraded_tail = Bool(False, help="Also run the cells after the last graded or "
                                          "answer cell (demos, training, figures: they "
                                          "grade nothing).").tag(config=True)
@@ -108,11 +110,18 @@ class GuardedExecute(Execute):
     def _prepare(self, nb, km, resources) -> None:
         # The same set-up as nbconvert's ExecutePreprocessor.preprocess.
         NotebookClient.__init__(self, nb, km)
-        if self.fork_kernels:
-            self.kernel_manager_class = ForkingKernelManager
+        self.kernel_manager_class = ForkingKernelManager
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
-        assignment = (resources or {}).get("nbgrader", {}).get("assignment")
+        nbgrader = (resources or {}).get("nbgrader", {})
+        assignment = nbgrader.get("assignment")
+        sources = {}
+        if assignment:
+            sources = test_cell_sources(
+                SOLUTIONS / assignment / f"{nbgrader.get('notebook', assignment)}.ipynb")
+        self.trusted = TrustedCells(assignment, sources, self.nb)
+        self.settings = SandboxSettings(self.sandbox, int(self.memory_limit_gb * 2**30),
+                                        self.max_processes, self.kernel_threads)
         self.budget = self.notebook_timeouts.get(assignment, self.notebook_timeout)
         self.cell_timeout = self.timeout
         self.output_chars: dict[int, int] = {}
@@ -123,13 +132,12 @@ class GuardedExecute(Execute):
         pending = self._cells_to_run()
         completed: list[int] = []
         while pending:
-            cgroup = process_group_limit(self.max_processes)
             starting = monotonic()
-            await self._start_kernel(cgroup)
+            await self._start_kernel()
+            manager = self.km
             async with self.async_setup_kernel():  # started: this only shuts it down after
                 _timings["kernel"] += monotonic() - starting
                 running = monotonic()
-                group = self.km.provisioner.pgid
                 await self._replay(completed)
                 while pending:
                     index = pending.pop(0)
@@ -140,8 +148,16 @@ class GuardedExecute(Execute):
                             NOT_RUN, f"not run: the notebook used up its time budget of "
                                       f"{self.budget} s"))
                         continue
-                    outcome = await self._execute(cell, index, min(self.cell_timeout, remaining))
-                    if outcome == "ok":
+                    timeout = min(self.cell_timeout, remaining)
+                    if self.trusted.is_trusted(cell):
+                        outcome = self._run_trusted(cell, timeout)
+                    elif is_grade(cell) and not is_solution(cell):
+                        cell.outputs = [error_output(NOT_RUN, "not run: this is not one of "
+                                                     "the assignment's test cells")]
+                        continue
+                    else:
+                        outcome = await self._execute(cell, index, timeout)
+                    if outcome == "ok" and not self.trusted.is_trusted(cell):
                         completed.append(index)
                     elif outcome == "dead":
                         for later in pending:
@@ -151,21 +167,50 @@ class GuardedExecute(Execute):
                     elif outcome == "stuck":
                         break  # leave the context: the kernel is shut down, a new one starts
                 _timings["cells"] += monotonic() - running
-            _kill_group(group)
-            remove_process_group_limit(cgroup)
+                self.bridge.close()
+            manager.end_all()
 
-    async def _start_kernel(self, cgroup) -> None:
+    def _run_trusted(self, cell, timeout: float) -> str:
+        """A test cell, run here; the kernel is replaced when it hangs or dies meanwhile."""
+        try:
+            cell.outputs = self.trusted.run(cell, self.bridge, timeout)
+        except KernelStuck:
+            cell.outputs = [error_output(TIMEOUT_ERROR, f"timed out after {timeout:.0f} s: "
+                                         "the student's function did not return")]
+            return "stuck"
+        except KernelDead:
+            cell.outputs = [self._died()]
+            return "dead"
+        return "ok"
+
+    def _died(self):
+        return error_output(KERNEL_DIED, "kernel died while running this cell (the process "
+                                         "exited or crashed; each grading kernel may use "
+                                         f"{self.memory_limit_gb:g} GiB)")
+
+    def create_kernel_manager(self):
+        manager = super().create_kernel_manager()
+        manager.settings = self.settings
+        folder = self.resources.get("metadata", {}).get("path")
+        manager.files = Path(folder) if folder else None
+        return manager
+
+    async def _start_kernel(self) -> None:
         """Start a kernel in its sandbox and connect to it. A kernel that dies while it
         starts (two kernels drew the same free port, say) is replaced, up to
         `start_attempts` times."""
         for attempt in range(1, self.start_attempts + 1):
             self.km = self.create_kernel_manager()
             try:
-                await self.async_start_new_kernel(preexec_fn=self._sandbox(cgroup),
-                                                  env=self._kernel_environment())
+                await self.async_start_new_kernel()
                 await self.async_start_new_kernel_client()
+                self.bridge = KernelBridge(self.km.get_connection_info(),
+                                           self.km.provisioner.process, self.interrupt_grace)
+                self.bridge.deadline = monotonic() + self.startup_timeout
+                self.bridge.request({"op": "setup", "figures": self.render_figures})
                 return
-            except RuntimeError:
+            except (RuntimeError, OSError, CallTimeout, KernelDead, KernelStuck) as error:
+                self.log.warning("a grading kernel did not start: %s", error)
                 if self.km is not None and self.km.has_kernel:
                     await self._async_cleanup_kernel()
                 if attempt == self.start_attempts:
@@ -195,10 +240,7 @@ class GuardedExecute(Execute):
         try:
             await self.async_execute_cell(cell, index, store_history=True)
         except DeadKernelError:
-            cell.outputs.append(error_output(
-                KERNEL_DIED, "kernel died while running this cell (the process exited or "
-                              "crashed; each grading kernel may use "
-                              f"{self.memory_limit_gb:g} GiB)"))
+            cell.outputs.append(self._died())
             return "dead"
         _explain_memory_errors(cell, self.memory_limit_gb)
         if not any(o.output_type == "error" and o.ename == TIMEOUT_ERROR for o in cell.outputs):
@@ -232,22 +274,6 @@ class GuardedExecute(Execute):
             finally:
                 self.nb.cells[index] = recorded  # nbclient stores the copy in its place
 
-    def _kernel_environment(self) -> dict[str, str]:
-        threads = str(self.kernel_threads)
-        return {**os.environ, **dict.fromkeys(THREAD_VARIABLES, threads)}
-
-    def _sandbox(self, cgroup):
-        """Limits for the next kernel: its folder writable, the course and workspace not."""
-        folder = Path(self.resources.get("metadata", {}).get("path") or os.getcwd()).resolve()
-        protected = {REPO_ROOT, *(Path(p).resolve() for p in self.protected_paths
-                                  if Path(p).is_dir())}
-        if len(folder.parents) > 2 and folder.parents[1].name == "autograded":
-            protected.add(folder.parents[2])  # the workspace: gradebook, other students
-        protected = [str(p) for p in protected if not any(
-            p != q and p.is_relative_to(q) for q in protected)]
-        return KernelSandbox(int(self.memory_limit_gb * 2**30), tuple(protected), str(folder),
-                             cgroup and str(cgroup))
-
     def output(self, outs, msg, display_id, cell_index):
         """Store a cell's output until it reaches `max_output_chars`, then drop the rest."""
         used = self.output_chars.get(cell_index, 0)
@@ -262,15 +288,6 @@ class GuardedExecute(Execute):
                 "characters]\n")))
             return None
         return super().output(outs, msg, display_id, cell_index)
-
-
-def _kill_group(group: int | None) -> None:
-    """End whatever the student's code left running in the kernel's process group."""
-    if group:
-        try:
-            os.killpg(group, signal.SIGKILL)
-        except OSError:
-            pass
 
 
 def _explain_memory_errors(cell, limit_gb: float) -> None:

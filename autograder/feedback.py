@@ -13,7 +13,6 @@ from nbgrader.converters import GenerateFeedback
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from autograder.execute import GRADER_ERRORS
-from autograder.guard import GUARD_MARKER
 
 REMEMBERED_CELLS = 20_000  # highlighted cells or Markdown sources kept per exporter
 HIDDEN_REGION = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?",
@@ -34,11 +33,7 @@ def error_summary(output) -> str:
 
 
 class HideGraderInternals(NbGraderPreprocessor):
-    """Remove the grader's set-up cell and hidden-test regions, cut tracebacks to one line."""
-
-    def preprocess(self, nb, resources):
-        nb.cells = [c for c in nb.cells if not c.source.startswith(GUARD_MARKER)]
-        return super().preprocess(nb, resources)
+    """Remove hidden-test regions, cut tracebacks to one line."""
 
     def preprocess_cell(self, cell, resources, cell_index):
         if cell.cell_type == "code":

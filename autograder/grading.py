@@ -32,7 +32,6 @@ from autograder.course import (
     topic,
 )
 from autograder.feedback import FeedbackWriter, error_summary
-from autograder.guard import GUARD_MARKER
 from autograder.intake import check_against_release
 from autograder.results import CellResult, Job, Outcome, Result
 from autograder.tamper import scan_notebook
@@ -133,12 +132,8 @@ class Grader:
             return gradebook.find_assignment(assignment).max_score
 
     def _write_submitted(self, student, assignment, notebook, notices) -> str:
-        """The notebook nbgrader grades: the grader's set-up cell first, notices after it."""
-        figures = bool(self.config.GuardedExecute.get("render_figures", False))
-        setup = nbformat.v4.new_code_cell(
-            f"{GUARD_MARKER}\nimport autograder.guard\n"
-            f"autograder.guard.install({assignment!r}, figures={figures})")
-        cells = [setup]
+        """The notebook nbgrader grades: the grader's notices first, if any."""
+        cells = []
         if notices:
             cells.append(nbformat.v4.new_markdown_cell(
                 "**Notes from the grader**\n\n" + "\n".join(f"- {n}" for n in notices)))

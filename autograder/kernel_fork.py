@@ -1,43 +1,39 @@
-"""Start grading kernels by forking a process that has already imported their libraries.
+"""Grading kernels, forked inside a sandbox from a server that has imported their libraries.
 
 A fresh IPython kernel spends about 0.8 s starting up, and the first cell of every
 notebook another 0.7 s importing NumPy and matplotlib. Both are the same for every
-submission. So each grading process keeps a *fork server*: a process that imports
-ipykernel, NumPy, matplotlib, tqdm and the course's checks and hidden tests once,
-then forks one child per kernel. A child
-enters a session of its own (its process group is the kernel's), applies the
-kernel's `KernelSandbox`, takes the kernel's environment and working folder, and
-runs the kernel. It starts from the server's pristine state, never from a kernel
-that ran a submission: nothing passes from one submission to the next.
+submission. So each grading process keeps a *fork server*
+(`autograder/dlcourse_kernel/fork_server.py`), started inside the sandbox of
+`autograder.sandbox` (or, with `--no-sandbox`, as a plain process), which imports
+those libraries once and forks one kernel per notebook. A kernel starts from the
+server's pristine state, never from a kernel that ran a submission.
 
-`ForkingKernelManager` uses it for the standard Python kernel when the launch
-carries a `KernelSandbox`; any other launch, or a fork server that cannot start,
-falls back to jupyter_client's own `Popen`. The server reports each child's exit
-status, so a kernel that dies is seen as dead, as with `Popen`. It takes requests
-from the grading process that started it and from no one else (the peer's pid, from
-the socket): a kernel that finds its socket cannot have an unsandboxed kernel forked.
+Each kernel gets a folder of its own in the sandbox's scratch space (`KernelFolder`):
+its working folder (a copy of the assignment's files), an empty home and IPython
+folder, its connection file and the Unix sockets it talks on (ZeroMQ's `ipc`
+transport: the sandbox has no network, not even the grader's loopback). After each
+notebook the grader asks the server to end every process the submission started
+(`sweep`), then deletes the folder.
 
-The manager also waits less: jupyter_client waits until IOPub has been quiet for
-0.2 s, twice per new kernel (`PromptKernelClient`: 20 ms, enough on one machine),
-and looks whether a killed kernel has ended every 0.1 s (here: every 5 ms).
+The server takes requests only on a socket that the grader handed to it; each
+kernel's own socket (passed along with its request) carries its signals and, when
+it ends, its exit status, so a kernel that dies is seen as dead, as with `Popen`.
+`ForkingKernelManager` also waits less than jupyter_client: for IOPub to go quiet
+(20 ms, not 0.2 s) and between looks at a killed kernel (5 ms, not 0.1 s).
 """
 
 import asyncio
 import atexit
+import ctypes
 import json
 import os
-import pkgutil
-import selectors
+import shutil
 import signal
 import socket
-import struct
 import subprocess
-import sys
 import tempfile
 import time
-import traceback
-import uuid
-from dataclasses import asdict
+from dataclasses import dataclass
 from pathlib import Path
 from queue import Empty
 from time import monotonic
@@ -46,22 +42,11 @@ from jupyter_client import AsyncKernelClient, AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Type
 
-from autograder.sandbox import KernelSandbox
+from autograder import sandbox
 
-PRELOADED = ("numpy", "matplotlib", "matplotlib.pyplot", "tqdm.auto", "ipykernel.kernelapp",
-             "ipykernel.ipkernel", "ipykernel.debugger", "sqlite3", "pdb", "tornado.queues")
-INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 IOPUB_QUIET_SECONDS = 0.02
-
-
-def fork_request(cmd: list[str], options: dict) -> dict | None:
-    """What the fork server needs to start this kernel, or None if it cannot start it."""
-    sandbox = options.get("preexec_fn")
-    if (sys.platform != "linux" or not isinstance(sandbox, KernelSandbox)
-            or cmd[:3] != [sys.executable, "-m", "ipykernel_launcher"]):
-        return None
-    return {"argv": cmd[3:], "env": dict(options.get("env") or os.environ),
-            "cwd": str(options.get("cwd") or os.getcwd()), "sandbox": asdict(sandbox)}
+READY_SECONDS = 120
+MESSAGE_BYTES = 2**20
 
 
 class ForkedKernel:
@@ -70,7 +55,7 @@ class ForkedKernel:
     stdin = stdout = stderr = None
 
     def __init__(self, pid: int, connection: socket.socket):
-        self.pid = pid
+        self.pid = pid  # in the sandbox's own PID namespace: never signalled directly
         self.returncode: int | None = None
         self._connection = connection
 
@@ -92,16 +77,21 @@ class ForkedKernel:
     def _read_status(self) -> None:
         try:
             data = self._connection.recv(4096)
-        except BlockingIOError:
+        except (BlockingIOError, InterruptedError):
             return
+        except OSError:
+            data = b""
         # The server sends the exit status when it reaps the kernel; no status means
-        # the server itself is gone, and the kernel cannot be told from a dead one.
+        # the server itself is gone, and the kernel with it.
         self.returncode = json.loads(data)["returncode"] if data else -signal.SIGKILL
         self._connection.close()
 
     def send_signal(self, signum: int) -> None:
         if self.returncode is None:
-            os.kill(self.pid, signum)
+            try:
+                self._connection.send(json.dumps({"signal": int(signum)}).encode())
+            except OSError:
+                pass  # the server is gone, and the kernel with it
 
     def kill(self) -> None:
         self.send_signal(signal.SIGKILL)
@@ -110,39 +100,91 @@ class ForkedKernel:
         self.send_signal(signal.SIGTERM)
 
 
-class ForkServer:
-    """One fork server process, started on first use and stopped with this process."""
+@dataclass(frozen=True)
+class KernelFolder:
+    """One kernel's folder in the scratch space, the same path inside the sandbox."""
 
-    def __init__(self, env: dict[str, str]):
-        self.folder = tempfile.mkdtemp(prefix="dlcourse-forks-")
-        self.address = str(Path(self.folder) / "server")
+    root: Path
+
+    @property
+    def work(self) -> Path:
+        return self.root / "work"
+
+    @property
+    def home(self) -> Path:
+        return self.root / "home"
+
+    @property
+    def connection_file(self) -> Path:
+        return self.root / "kernel.json"
+
+    @property
+    def sockets(self) -> str:
+        return str(self.root / "kernel")  # ZeroMQ's ipc sockets: kernel-1, kernel-2, ...
+
+
+class ForkServer:
+    """One fork server, in its sandbox, started on first use and stopped with this process."""
+
+    def __init__(self, settings: "sandbox.SandboxSettings"):
+        self.settings = settings
+        self.scratch = Path(tempfile.mkdtemp(prefix="dlcourse-sandbox-"))
+        self.cgroup = sandbox.process_group_limit(settings.max_processes)
+        grader_end, server_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        command = sandbox.server_command(settings, self.scratch, server_end.fileno())
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from autograder.kernel_fork import serve; serve()",
-             self.address], env=env, stdin=subprocess.DEVNULL, start_new_session=True)
+            command, env=sandbox.server_environment(settings, self.scratch),
+            pass_fds=[server_end.fileno()], stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=sandbox.server_log(),
+            start_new_session=True, preexec_fn=_server_preexec(self.cgroup))
+        server_end.close()
+        self.socket = grader_end
+        self.count = 0
         atexit.register(self.stop)
 
-    def fork(self, request: dict, ready_seconds: float = 60) -> ForkedKernel:
-        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        connection.settimeout(ready_seconds)
-        self._connect(connection, ready_seconds)
-        connection.sendall(json.dumps(request).encode() + b"\n")
-        reply = connection.makefile("rb").readline()
-        if not reply:
-            raise OSError("the kernel fork server closed the connection")
-        return ForkedKernel(json.loads(reply)["pid"], connection)
+    def new_folder(self) -> KernelFolder:
+        self.count += 1
+        folder = KernelFolder(self.scratch / f"k{self.count}")
+        for path in (folder.work, folder.home):
+            path.mkdir(parents=True)
+        return folder
 
-    def _connect(self, connection: socket.socket, ready_seconds: float) -> None:
-        """Connect once the server listens (it imports its libraries first)."""
-        deadline = monotonic() + ready_seconds
-        while monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise OSError(f"the kernel fork server exited ({self.process.returncode})")
+    def fork(self, request: dict) -> ForkedKernel:
+        mine, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        try:
+            socket.send_fds(self.socket, [json.dumps({"op": "fork", **request}).encode()],
+                            [theirs.fileno()])
+        except OSError as error:
+            raise OSError(f"the kernel fork server is gone ({error})") from None
+        finally:
+            theirs.close()
+        mine.settimeout(READY_SECONDS)
+        try:
+            reply = mine.recv(4096)
+        except TimeoutError:
+            reply = b""
+        if not reply:
+            raise OSError("the kernel fork server did not start a kernel"
+                          + self._exit_note())
+        return ForkedKernel(json.loads(reply)["pid"], mine)
+
+    def sweep(self) -> None:
+        """End every process the last submission started, then delete what it wrote."""
+        if self.alive():
             try:
-                connection.connect(self.address)
-                return
-            except (FileNotFoundError, ConnectionRefusedError):
-                time.sleep(0.01)
-        raise OSError("the kernel fork server did not start")
+                self.socket.settimeout(30)
+                self.socket.send(json.dumps({"op": "sweep"}).encode())
+                if not self.socket.recv(4096):
+                    raise OSError("no answer")
+            except OSError:
+                self.stop()  # a server that cannot sweep is not used again
+        for entry in self.scratch.iterdir():  # the folder, and whatever else it wrote here
+            if entry.name not in sandbox.SERVER_FILES:
+                _remove(entry)
+
+    def _exit_note(self) -> str:
+        code = self.process.poll()
+        return "" if code is None else f" (it exited with status {code})"
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -151,41 +193,34 @@ class ForkServer:
         if self.alive():
             self.process.kill()
             self.process.wait()
-        Path(self.address).unlink(missing_ok=True)
-        Path(self.folder).rmdir()
+        self.socket.close()
+        _remove(self.scratch)
+        sandbox.remove_process_group_limit(self.cgroup)
 
 
-_servers: dict[tuple, ForkServer] = {}
+_servers: dict["sandbox.SandboxSettings", ForkServer] = {}
 
 
-def fork_kernel(request: dict) -> ForkedKernel:
-    """Fork a kernel from this process's server for the request's environment.
-
-    Libraries read some variables once, at import (BLAS threads, matplotlib's
-    backend): a kernel environment that differs in any of them gets its own server.
-    """
-    env = request["env"]
-    key = tuple(sorted((name, value) for name, value in env.items()
-                       if name.endswith("_NUM_THREADS") or name.startswith(("MPL", "PYTHON"))))
-    server = _servers.get(key)
+def server_for(settings: "sandbox.SandboxSettings") -> ForkServer:
+    """This process's fork server for these settings, started if none runs."""
+    server = _servers.get(settings)
     if server is None or not server.alive():
-        server = _servers[key] = ForkServer(env)
-    return server.fork(request)
+        if server is not None:
+            server.stop()
+        server = _servers[settings] = ForkServer(settings)
+    return server
 
 
 class ForkingProvisioner(LocalProvisioner):
     """jupyter_client's local provisioner, launching kernels through the fork server."""
 
     async def launch_kernel(self, cmd: list[str], **kwargs):
-        request = fork_request(cmd, kwargs)
-        if request is None:
-            return await super().launch_kernel(cmd, **kwargs)
-        try:
-            self.process = fork_kernel(request)
-        except OSError as error:
-            self.log.warning("forking the kernel failed (%s); starting it afresh", error)
-            return await super().launch_kernel(cmd, **kwargs)
-        self.pid = self.pgid = self.process.pid
+        manager = self.parent
+        request = {"argv": cmd[3:], "env": manager.kernel_env, "cwd": str(manager.folder.work),
+                   "memory_bytes": manager.settings.memory_bytes}
+        self.process = manager.server.fork(request)
+        self.pid = self.process.pid
+        self.pgid = None  # a PID of the sandbox's namespace: signals go through the server
         self.cwd = request["cwd"]
         return self.connection_info
 
@@ -226,140 +261,88 @@ class PromptKernelClient(AsyncKernelClient):
 
 
 class ForkingKernelManager(AsyncKernelManager):
-    """An `AsyncKernelManager` whose kernels come from the fork server."""
+    """An `AsyncKernelManager` whose kernel is forked in the sandbox, in a folder of its own.
+
+    Set `settings` (a `sandbox.SandboxSettings`) and `files` (the assignment's folder,
+    whose files the kernel's working folder gets) before starting it.
+    """
 
     client_factory = Type(PromptKernelClient, klass=AsyncKernelClient)
+    settings: "sandbox.SandboxSettings"
+    files: Path | None = None
 
     async def _async_wait(self, pollinterval: float = 0.1) -> None:
         """Wait for a killed kernel to end, looking every 5 ms rather than every 0.1 s."""
         await super()._async_wait(pollinterval=min(pollinterval, 0.005))
 
     async def _async_pre_start_kernel(self, **kw):
-        self.kernel_id = self.kernel_id or kw.pop("kernel_id", str(uuid.uuid4()))
+        self.server = server_for(self.settings)
+        self.folder = self.server.new_folder()
+        if self.files is not None:
+            _copy_files(self.files, self.folder.work)
+        self.transport, self.ip, self.cache_ports = "ipc", self.folder.sockets, False
+        self.connection_file = str(self.folder.connection_file)
+        self.kernel_env = sandbox.kernel_environment(self.settings, self.folder)
+        self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or self.folder.root.name
         if self.provisioner is None:
             self.provisioner = ForkingProvisioner(kernel_id=self.kernel_id,
                                                   kernel_spec=self.kernel_spec, parent=self)
         return await super()._async_pre_start_kernel(**kw)
 
-
-# In the fork server process.
-
-def serve() -> None:
-    """Import the kernel's libraries, then fork a kernel for each request on the socket."""
-    _die_with_parent()
-    os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)  # as ipykernel sets it
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy's start-up notice
-    for module in (*PRELOADED, *course_modules()):
-        __import__(module)
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(sys.argv[1])
-    listener.listen()
-    woken, waker = socket.socketpair()  # a child's exit wakes the loop at once
-    waker.setblocking(False)
-    signal.set_wakeup_fd(waker.fileno())
-    signal.signal(signal.SIGCHLD, lambda *_: None)
-    selector = selectors.DefaultSelector()
-    selector.register(listener, selectors.EVENT_READ)
-    selector.register(woken, selectors.EVENT_READ)
-    children: dict[int, socket.socket] = {}
-    grader = os.getppid()
-    while True:
-        for key, _ in selector.select():
-            if key.fileobj is woken:
-                woken.recv(4096)
-                continue
-            connection, _ = listener.accept()
-            if _peer_pid(connection) != grader:  # a kernel must not fork unsandboxed ones
-                connection.close()
-                continue
-            request = json.loads(connection.makefile("rb").readline())
-            pid = os.fork()
-            if pid == 0:
-                signal.set_wakeup_fd(-1)
-                signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                for inherited in (listener, woken, waker, *children.values()):
-                    inherited.close()
-                _become_kernel(request, connection)
-            connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
-            children[pid] = connection
-        _reap(children)
+    def end_all(self) -> None:
+        """End every process the kernel's submission started and delete its folder."""
+        server = getattr(self, "server", None)
+        if server is not None:
+            server.sweep()
 
 
-def _peer_pid(connection: socket.socket) -> int:
-    credentials = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED,
-                                        struct.calcsize("3i"))
-    return struct.unpack("3i", credentials)[0]
+def _copy_files(source: Path, target: Path) -> None:
+    """The assignment's regular files (not notebooks, not links) into the kernel's folder."""
+    for path in source.rglob("*"):
+        relative = path.relative_to(source)
+        if path.is_symlink() or path.suffix == ".ipynb" or ".ipynb_checkpoints" in path.parts:
+            continue
+        if path.is_dir():
+            (target / relative).mkdir(parents=True, exist_ok=True)
+        elif path.is_file():
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / relative, follow_symlinks=False)
 
 
-def course_modules() -> list[str]:
-    """What the grader's set-up cell imports in every kernel: the guard, the checks
-    and hidden tests of every assignment, and the course's helpers."""
-    import autograder.hidden
-    import course_utils.checks
+def _remove(folder: Path) -> None:
+    """Delete a folder (or file) whatever a kernel did to its modes."""
+    if folder.is_symlink() or not folder.is_dir():
+        folder.unlink(missing_ok=True)
+        return
+    def writable(function, path, _error):
+        try:
+            os.chmod(os.path.dirname(path), 0o700)
+            os.chmod(path, 0o700)
+            function(path)
+        except OSError:
+            pass
 
-    return ["autograder.guard", "course_utils.gradcheck", "course_utils.datasets",
-            "course_utils.plots",
-            *(f"{package.__name__}.{module.name}"
-              for package in (course_utils.checks, autograder.hidden)
-              for module in pkgutil.iter_modules(package.__path__))]
-
-
-def _reap(children: dict[int, socket.socket]) -> None:
-    """Tell each finished kernel's manager its exit status."""
-    while children:
-        pid, status = os.waitpid(-1, os.WNOHANG)
-        if pid == 0:
+    for _ in range(3):
+        shutil.rmtree(folder, onerror=writable)
+        if not folder.exists():
             return
-        connection = children.pop(pid, None)
-        if connection is not None:
+        time.sleep(0.05)
+
+
+def _server_preexec(cgroup: Path | None):
+    """In the server's process before it starts: die with this process, join the cgroup."""
+    def preexec() -> None:
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if cgroup is not None:
             try:
-                connection.sendall(json.dumps(
-                    {"returncode": os.waitstatus_to_exitcode(status)}).encode())
+                (cgroup / "cgroup.procs").write_text(str(os.getpid()))
             except OSError:
-                pass  # the manager is gone
-            connection.close()
+                pass
+    return preexec
 
 
-def _become_kernel(request: dict, connection: socket.socket) -> None:
-    """In the forked child: what `Popen` and `ipykernel_launcher` would do, then the kernel."""
-    try:
-        connection.close()
-        os.setsid()
-        os.chdir(request["cwd"])
-        KernelSandbox(**{**request["sandbox"],
-                         "read_only": tuple(request["sandbox"]["read_only"])})()
-        os.environ.clear()
-        os.environ.update(request["env"])
-        stdin = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(stdin, 0)
-        os.close(stdin)
-        if sys.path and sys.path[0] in ("", os.getcwd()):
-            del sys.path[0]  # as ipykernel_launcher does; the kernel adds "" back
-        # The kernel ends if the fork server does (it dies with the grading process):
-        # what JPY_PARENT_PID does for a kernel that jupyter_client starts itself.
-        argv = [*request["argv"], f"--IPKernelApp.parent_handle={os.getppid()}"]
-        os.environ["JPY_PARENT_PID"] = str(os.getppid())
-        sys.argv = [str(Path(sys.modules["ipykernel"].__file__).parent.parent
-                        / "ipykernel_launcher.py"), *argv]
-        from ipykernel import kernelapp
+def stop_servers() -> None:
+    for server in _servers.values():
+        server.stop()
+    _servers.clear()
 
-        kernelapp.launch_new_instance(argv=argv)
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    except BaseException:  # noqa: BLE001 - the kernel's process must end here, not return
-        traceback.print_exc()
-        code = 1
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
-
-
-def _die_with_parent() -> None:
-    """The server is killed when the grading process that started it ends."""
-    import ctypes
-
-    PR_SET_PDEATHSIG = 1
-    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() == 1:
-        os._exit(0)

@@ -1,29 +1,160 @@
-"""Limits for a grading kernel, set in its process just before it starts.
+"""Where a grading kernel runs: a bubblewrap sandbox that holds only what it may see.
 
-- resource limits: address space (memory), no core dumps, 1 GiB per written file;
-- a limit on processes and threads, through a cgroup of the `pids` controller
-  (root is exempt from `RLIMIT_NPROC`), so that a fork bomb stops there;
-- on Linux, a private mount namespace (plus a user namespace when the grader is
-  not root) in which the course and the grading workspace are read-only, except
-  the submission's own scratch folder: student code cannot write into the
-  gradebook, the course source or other students' folders.
+Each grading worker starts one kernel fork server (`autograder.kernel_fork`) with
+`server_command`: under `bwrap` (Debian's package `bubblewrap`, what Flatpak uses),
+as user `nobody` without capabilities and with `no_new_privs`, in new user, PID,
+network, IPC, UTS and cgroup namespaces (no network at all, no view of the
+grader's processes), dying with its worker. Its filesystem holds, read-only, the
+system's `/usr`, the Python installation and virtual environment, `course_utils/`
+and `datasets/`; a private `/tmp`; and its scratch folder, the only thing it may
+write, where each kernel gets a folder of its own. The hidden tests, reference
+solutions, `solutions/`, the grading workspace, the gradebook, the submissions and
+the home folder are not in that world. Memory is limited per kernel
+(`RLIMIT_AS`), processes and threads per worker through a `pids` cgroup (root is
+exempt from `RLIMIT_NPROC`), where cgroups allow.
 
-Where namespaces are not available (not Linux, or forbidden by a container),
-the kernel runs with the limits only (tests/adversarial checks this machine).
+`--no-sandbox` (`SandboxSettings.isolated = False`) runs the same server as a plain
+process, for machines without bubblewrap: the kernels then have the grader's own
+access, which `dlcourse grade` says loudly.
 """
 
-import ctypes
+import functools
 import os
-import resource
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-CLONE_NEWNS = 0x00020000
-CLONE_NEWUSER = 0x10000000
-MS_RDONLY, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 32, 4096, 16384, 1 << 18
-MAX_FILE_BYTES = 2**30
+from autograder.course import REPO_ROOT
+
 PIDS_CGROUPS = Path("/sys/fs/cgroup/pids")  # cgroup v1's pids controller
+KERNEL_PACKAGE = REPO_ROOT / "autograder" / "dlcourse_kernel"
+SERVER_FILES = ("lib", "matplotlib")  # in the scratch folder: the server's, kept across kernels
+NOBODY = 65534
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+PASSED_VARIABLES = ("NBGRADER_EXECUTION", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "LANG")
+
+
+@dataclass(frozen=True)
+class SandboxSettings:
+    """How one worker's kernels run. Plain and hashable: a worker keeps a server per value."""
+
+    isolated: bool = True
+    memory_bytes: int = 4 * 2**30
+    max_processes: int = 512
+    threads: int = 1
+
+
+class SandboxUnavailable(RuntimeError):
+    """bubblewrap is missing or cannot make a sandbox on this machine."""
+
+
+@functools.cache
+def unavailable_reason() -> str | None:
+    """Why no sandbox can be made here, or None when one can (tried once per process)."""
+    if sys.platform != "linux":
+        return "the grading sandbox needs Linux (bubblewrap)"
+    if shutil.which("bwrap") is None:
+        return ("bubblewrap is not installed: install Debian's package `bubblewrap` "
+                "(apt-get install bubblewrap), or grade with --no-sandbox")
+    with tempfile.TemporaryDirectory(prefix="dlcourse-sandbox-try-") as scratch:
+        _install_kernel_package(Path(scratch))
+        command = _bwrap(Path(scratch)) + [sys.executable, "-c", "import numpy"]
+        try:
+            run = subprocess.run(command, capture_output=True, text=True, timeout=60,
+                                 stdin=subprocess.DEVNULL)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return f"bubblewrap could not start: {error}"
+    if run.returncode != 0:
+        detail = (run.stderr.strip().splitlines() or ["no message"])[-1]
+        return f"bubblewrap cannot make a sandbox on this machine: {detail}"
+    return None
+
+
+def server_command(settings: SandboxSettings, scratch: Path, fd: int) -> list[str]:
+    """The command that runs a fork server, in its sandbox when `settings.isolated`."""
+    _install_kernel_package(scratch)
+    server = [sys.executable, "-m", "dlcourse_kernel.fork_server", "--fd", str(fd)]
+    if not settings.isolated:
+        return server
+    return _bwrap(scratch) + server + ["--isolated"]
+
+
+def server_environment(settings: SandboxSettings, scratch: Path) -> dict[str, str]:
+    """The server's whole environment: nothing of the grader's but what kernels need."""
+    passed = {name: os.environ[name] for name in PASSED_VARIABLES if name in os.environ}
+    return {**passed,
+            "PATH": os.pathsep.join([os.path.dirname(sys.executable), "/usr/bin", "/bin"]),
+            "HOME": str(scratch), "PYTHONPATH": str(scratch / "lib"),
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+            "MPLCONFIGDIR": str(scratch / "matplotlib"),
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1", "PYTHONDONTWRITEBYTECODE": "1",
+            **dict.fromkeys(THREAD_VARIABLES, str(settings.threads))}
+
+
+def kernel_environment(settings: SandboxSettings, folder) -> dict[str, str]:
+    """A kernel's environment: the server's, with a home and IPython folder of its own."""
+    home = str(folder.home)
+    return {**server_environment(settings, folder.root.parent), "HOME": home,
+            "IPYTHONDIR": os.path.join(home, ".ipython"), "JUPYTER_CONFIG_DIR": home,
+            "JUPYTER_DATA_DIR": home, "TMPDIR": home}
+
+
+def server_log():
+    """Where servers and kernels write their own stderr: nowhere, unless asked for."""
+    path = os.environ.get("DLCOURSE_SANDBOX_LOG")
+    return open(path, "ab") if path else subprocess.DEVNULL  # noqa: SIM115 - the child keeps it
+
+
+def _install_kernel_package(scratch: Path) -> None:
+    """Copy `dlcourse_kernel` (no other grader code) where the sandbox imports it from."""
+    target = scratch / "lib" / "dlcourse_kernel"
+    target.mkdir(parents=True, exist_ok=True)
+    for source in KERNEL_PACKAGE.glob("*.py"):
+        shutil.copyfile(source, target / source.name)
+    (scratch / "matplotlib").mkdir(exist_ok=True)
+
+
+def _bwrap(scratch: Path) -> list[str]:
+    command = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+               "--uid", str(NOBODY), "--gid", str(NOBODY), "--cap-drop", "ALL",
+               "--hostname", "sandbox", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    command += _system_folders()
+    for folder in _read_only_folders():
+        command += ["--ro-bind", str(folder), str(folder)]
+    command += ["--bind", str(scratch), str(scratch),
+                "--ro-bind", str(scratch / "lib"), str(scratch / "lib"),
+                "--chdir", str(scratch)]
+    return command
+
+
+def _system_folders() -> list[str]:
+    """`/usr`, and the top-level links or folders into it (`/lib`, `/bin`, ...)."""
+    arguments = ["--ro-bind", "/usr", "/usr"]
+    for name in ("bin", "sbin", "lib", "lib32", "lib64", "libx32"):
+        path = Path("/") / name
+        if path.is_symlink():
+            arguments += ["--symlink", os.readlink(path), str(path)]
+        elif path.is_dir():
+            arguments += ["--ro-bind", str(path), str(path)]
+    for name in ("ld.so.cache", "localtime", "nsswitch.conf", "passwd", "group"):
+        arguments += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+    return arguments
+
+
+def _read_only_folders() -> list[Path]:
+    """Python, the virtual environment and the student-side course, outside /usr."""
+    folders = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(),
+               Path(sys.prefix), REPO_ROOT / "course_utils", REPO_ROOT / "datasets"}
+    import course_utils
+
+    folders.add(Path(course_utils.__file__).resolve().parent)
+    folders = {f for f in folders if f.exists() and not f.is_relative_to("/usr")}
+    return sorted(f for f in folders
+                  if not any(f != g and f.is_relative_to(g) for g in folders))
 
 
 def process_group_limit(max_processes: int) -> Path | None:
@@ -46,61 +177,3 @@ def remove_process_group_limit(folder: Path | None) -> None:
             return
         except OSError:
             time.sleep(0.1)
-
-
-@dataclass(frozen=True)
-class KernelSandbox:
-    """The limits of one kernel, applied by calling it in the kernel's process before
-    the kernel starts (a `preexec_fn`, or in a forked kernel). Plain data, so that a
-    kernel fork server in another process can apply it too."""
-
-    memory_bytes: int
-    read_only: tuple[str, ...]
-    writable: str
-    cgroup: str | None = None
-
-    def __call__(self) -> None:
-        if self.cgroup is not None:
-            try:
-                (Path(self.cgroup) / "cgroup.procs").write_text(str(os.getpid()))
-            except OSError:
-                pass
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, MAX_FILE_BYTES))
-        if self.memory_bytes:
-            resource.setrlimit(resource.RLIMIT_AS, (self.memory_bytes, self.memory_bytes))
-        try:
-            _private_mounts(self.read_only, self.writable)
-        except OSError:
-            pass  # no namespaces here: the kernel keeps the grader's own access
-
-
-def _private_mounts(read_only: tuple[str, ...], writable: str) -> None:
-    uid, gid = os.getuid(), os.getgid()
-    libc = ctypes.CDLL(None, use_errno=True)
-
-    def call(result: int) -> None:
-        if result != 0:
-            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()))
-
-    def mount(source, target, flags) -> None:
-        call(libc.mount(source and source.encode(), target.encode(), None, flags, None))
-
-    call(libc.unshare(CLONE_NEWNS | (0 if uid == 0 else CLONE_NEWUSER)))
-    if uid != 0:
-        _write("/proc/self/setgroups", "deny")
-        _write("/proc/self/uid_map", f"{uid} {uid} 1")
-        _write("/proc/self/gid_map", f"{gid} {gid} 1")
-    mount("none", "/", MS_REC | MS_PRIVATE)
-    mount(writable, writable, MS_BIND)  # its own mount: stays writable below
-    for path in read_only:
-        mount(path, path, MS_BIND | MS_REC)
-        mount(None, path, MS_REMOUNT | MS_BIND | MS_RDONLY)
-    # The working directory still points into the mounts as they were: `..` from there
-    # would walk the writable originals. Enter it again, through the new mounts.
-    os.chdir(writable)
-
-
-def _write(path: str, text: str) -> None:
-    with open(path, "w") as handle:
-        handle.write(text)

@@ -1,0 +1,163 @@
+"""In a grading kernel: call the student's functions for the grader.
+
+The grader never runs its checks here. It sends a short cell, `handle()`, and
+the conversation goes over the kernel's stdin channel (`input`), which answers
+only the grader: the kernel asks for the request, calls the student's function
+(asking the grader again whenever that function calls a helper that the grader
+binds to its reference), and hands back the result as plain data (`wire`).
+Nothing printed or displayed here reaches the grader, and nothing said here can
+do more than what the student's function could: return a value.
+"""
+
+import copy
+import os
+import sys
+import traceback
+
+from IPython import get_ipython
+
+from . import wire
+
+REQUEST = "dlcourse:request"
+CALLBACK = "dlcourse:callback:"
+RESULT = "dlcourse:result:"
+_LIBRARIES = tuple({os.path.dirname(os.path.abspath(__file__)), sys.prefix, sys.base_prefix})
+
+
+def handle() -> None:
+    """Serve one request of the grader."""
+    kernel = get_ipython().kernel
+    request = wire.loads(kernel.raw_input(REQUEST), _resolve)
+    reply = {"describe": _describe, "call": _call, "setup": _setup}[request["op"]](request)
+    try:
+        text = wire.dumps(reply, _reference)
+    except wire.WireError as error:
+        text = wire.dumps({"ok": False, "error": {"type": "UnreadableResult",
+                                                   "message": str(error), "line": ""}})
+    kernel.raw_input(RESULT + text)
+
+
+def _describe(request: dict) -> dict:
+    namespace = get_ipython().user_ns
+    name = request["name"]
+    if name not in namespace:
+        return {"kind": "undefined"}
+    value = namespace[name]
+    if callable(value):
+        return {"kind": "function"}
+    try:
+        wire.dumps(value)
+    except wire.WireError:
+        return {"kind": "other", "type": type(value).__name__}
+    return {"kind": "value", "value": value}
+
+
+def _call(request: dict) -> dict:
+    function = get_ipython().user_ns.get(request["name"])
+    args, kwargs = request["args"], request["kwargs"]
+    kept_args, kept_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+    helpers = {name: _grader_function(name) for name in request["helpers"]}
+    try:
+        with _bound(function, helpers):
+            result = function(*args, **kwargs)
+    except KeyboardInterrupt:
+        raise  # the grader interrupted a call that ran out of time
+    except BaseException as error:  # noqa: BLE001 - any student error goes back as a message
+        return {"ok": False, "error": {"type": type(error).__name__, "message": str(error),
+                                       "line": _student_line(error.__traceback__)}}
+    changed = {str(i): a for i, (a, k) in enumerate(zip(args, kept_args, strict=True))
+               if not _same(a, k)}
+    changed.update({f"kw:{n}": v for n, v in kwargs.items() if not _same(v, kept_kwargs[n])})
+    return {"ok": True, "result": result, "changed": changed}
+
+
+def _setup(request: dict) -> dict:
+    if not request["figures"]:
+        _no_figures()
+    return {"ok": True}
+
+
+class _bound:
+    """The helpers bound in the function's globals for one call, put back after."""
+
+    def __init__(self, function, helpers: dict):
+        self.namespace = getattr(function, "__globals__", None) if helpers else None
+        self.helpers = helpers
+
+    def __enter__(self):
+        if self.namespace is not None:
+            self.saved = {n: self.namespace[n] for n in self.helpers if n in self.namespace}
+            self.namespace.update(self.helpers)
+
+    def __exit__(self, *_):
+        if self.namespace is not None:
+            for name in self.helpers:
+                self.namespace.pop(name, None)
+            self.namespace.update(self.saved)
+
+
+def _grader_function(key: str):
+    """A stand-in that asks the grader to run its function `key` (a reference helper)."""
+    def call_grader(*args, **kwargs):
+        question = wire.dumps({"key": key, "args": args, "kwargs": kwargs}, _reference)
+        answer = wire.loads(get_ipython().kernel.raw_input(CALLBACK + question), _resolve)
+        if answer["ok"]:
+            return answer["result"]
+        raise RuntimeError(answer["message"])
+
+    call_grader.__name__ = key
+    return call_grader
+
+
+def _resolve(function: wire.Function):
+    if function.kind == "student":
+        return get_ipython().user_ns.get(function.key)
+    return _grader_function(function.key)
+
+
+def _reference(value) -> wire.Function | None:
+    """Functions of the notebook go back by name; others cannot cross."""
+    name = getattr(value, "__name__", None)
+    if isinstance(name, str) and get_ipython().user_ns.get(name) is value:
+        return wire.Function("student", name)
+    return None
+
+
+def _same(a, b) -> bool:
+    import numpy as np
+
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return (isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and a.shape == b.shape
+                and a.dtype == b.dtype and bool(np.array_equal(a, b, equal_nan=True)))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    try:
+        return bool(a == b)
+    except Exception:  # noqa: BLE001 - incomparable values count as changed
+        return False
+
+
+def _student_line(tb) -> str:
+    """` in f, line N: `code`` for the last frame of the student's own code."""
+    frames = [f for f in traceback.extract_tb(tb)
+              if not os.path.abspath(f.filename).startswith(_LIBRARIES)]
+    if not frames or not frames[-1].line:
+        return ""
+    frame = frames[-1]
+    return f" in {frame.name}, line {frame.lineno}: `{frame.line.strip()}`"
+
+
+def _no_figures() -> None:
+    """Draw no figure while grading: `plt.show()` and each cell's end close them."""
+    import matplotlib
+
+    matplotlib.use("agg", force=True)
+    import matplotlib.pyplot as plt
+
+    def close_figures(*_ignored, **_unused) -> None:
+        plt.close("all")
+
+    plt.show = close_figures
+    get_ipython().events.register("post_run_cell", close_figures)

@@ -1,0 +1,128 @@
+"""The plain data that crosses between a grading kernel and the grader, as JSON.
+
+Only these cross: None, bools, ints, floats, strings, NumPy arrays (as `.npy`
+bytes, read back with `allow_pickle=False`, so a subclass arrives as a plain
+array), NumPy scalars, and tuples, lists and dicts of these. A function crosses
+as a reference that each side resolves (`Function`). Anything else, or more than
+`MAX_CHARS` of it, is refused with a `WireError` that says what it was.
+"""
+
+import base64
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+MAX_CHARS = 256 * 2**20  # one message, encoded
+MAX_DEPTH = 64
+
+
+class WireError(ValueError):
+    """A value that cannot cross: not plain data, too deep, too large or malformed."""
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function that crosses by reference: `kind` says which side resolves `key`."""
+
+    kind: str  # "student": a name in the kernel; "grader": a callback into the grader
+    key: str
+
+
+def dumps(value: Any, reference: Callable[[Any], Function | None] = lambda _: None) -> str:
+    """`value` as a JSON string. `reference` names the functions that may cross."""
+    text = json.dumps(_encode(value, reference, 0), allow_nan=True)
+    if len(text) > MAX_CHARS:
+        raise WireError(f"the data is too large to pass ({len(text):,} characters encoded; "
+                        f"at most {MAX_CHARS:,})")
+    return text
+
+
+def loads(text: str, resolve: Callable[[Function], Any] = lambda f: f) -> Any:
+    """The value of a JSON string made by `dumps`; `resolve` turns references into functions."""
+    if not isinstance(text, str) or len(text) > MAX_CHARS:
+        raise WireError("the data is too large or not text")
+    try:
+        tree = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise WireError(f"unreadable data ({type(error).__name__})") from None
+    return _decode(tree, resolve, 0)
+
+
+def _encode(value: Any, reference, depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise WireError(f"the data is nested more than {MAX_DEPTH} levels deep")
+    if value is None or type(value) in (bool, int, float, str):
+        return value
+    if isinstance(value, np.ndarray):
+        return {"$nd": _npy(value)}
+    if isinstance(value, np.generic):
+        return {"$scalar": _npy(np.asarray(value))}
+    if type(value) is tuple:
+        return {"$tuple": [_encode(v, reference, depth + 1) for v in value]}
+    if type(value) is list:
+        return [_encode(v, reference, depth + 1) for v in value]
+    if type(value) is dict:
+        return {"$dict": [[_encode(k, reference, depth + 1), _encode(v, reference, depth + 1)]
+                          for k, v in value.items()]}
+    if callable(value):
+        function = reference(value)
+        if function is not None:
+            return {"$function": [function.kind, function.key]}
+    raise WireError(f"{_kind(value)} cannot be passed: use NumPy arrays, numbers, strings, "
+                    "booleans, None, or tuples, lists and dicts of these")
+
+
+def _decode(tree: Any, resolve, depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise WireError(f"the data is nested more than {MAX_DEPTH} levels deep")
+    if tree is None or type(tree) in (bool, int, float, str):
+        return tree
+    if type(tree) is list:
+        return [_decode(v, resolve, depth + 1) for v in tree]
+    if type(tree) is dict and len(tree) == 1:
+        (tag, body), = tree.items()
+        if tag == "$nd" and type(body) is str:
+            return _array(body)
+        if tag == "$scalar" and type(body) is str:
+            array = _array(body)
+            if array.ndim == 0:
+                return array[()]
+        if tag == "$tuple" and type(body) is list:
+            return tuple(_decode(v, resolve, depth + 1) for v in body)
+        if tag == "$dict" and type(body) is list and all(
+                type(p) is list and len(p) == 2 for p in body):
+            pairs = [(_decode(k, resolve, depth + 1), _decode(v, resolve, depth + 1))
+                     for k, v in body]
+            try:
+                return dict(pairs)
+            except TypeError:
+                raise WireError("a dict whose keys cannot be keys") from None
+        if (tag == "$function" and type(body) is list and len(body) == 2
+                and all(type(p) is str for p in body)):
+            return resolve(Function(*body))
+    raise WireError("malformed data")
+
+
+def _npy(array: np.ndarray) -> str:
+    if array.dtype.hasobject:
+        raise WireError("a NumPy array of Python objects (dtype object) cannot be passed: "
+                        "use numbers")
+    buffer = io.BytesIO()
+    np.save(buffer, np.asarray(array), allow_pickle=False)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _array(body: str) -> np.ndarray:
+    try:
+        return np.load(io.BytesIO(base64.b64decode(body, validate=True)), allow_pickle=False)
+    except Exception as error:  # noqa: BLE001 - whatever is wrong, it is not an array
+        raise WireError(f"a malformed array ({type(error).__name__})") from None
+
+
+def _kind(value: Any) -> str:
+    name = type(value).__name__
+    return f"a value of type {name[:60]}"

@@ -1,0 +1,354 @@
+"""Test cells run in the grader's own process; the student's functions are proxies.
+
+At grading, the code of every test cell (visible checks and hidden tests) runs
+here, never in the student's kernel. Its source comes from the course's own
+notebook in `solutions/` (by the cell's grade id), not from the submission. Names
+it does not define itself (the student's `sigmoid`, `propagate`, ...) are looked
+up in the kernel when first used: a function becomes a `StudentFunction`, whose
+calls go to the kernel through `KernelBridge` and come back as plain data
+(`dlcourse_kernel.wire`); a value is fetched as plain data. The verdict is what
+this code decides: its printed lines become the cell's output, and a failure
+becomes the cell's error output, which nbgrader then scores. Nothing the kernel
+prints, displays or reports reaches that output.
+"""
+
+import ast
+import builtins
+import contextlib
+import io
+import re
+import signal
+from collections.abc import Callable
+from pathlib import Path
+from time import monotonic
+
+import nbformat
+import numpy as np
+import zmq
+from jupyter_client import BlockingKernelClient
+from nbformat import NotebookNode
+from nbgrader.utils import is_grade, is_solution
+
+from autograder.dlcourse_kernel import bridge as kernel_side
+from autograder.dlcourse_kernel import wire
+
+HANDLE = "__import__('dlcourse_kernel.bridge').bridge.handle()"
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}\Z")
+
+
+class CallTimeout(Exception):
+    """A call into the kernel ran out of time; the kernel answered the interrupt."""
+
+
+class KernelStuck(Exception):
+    """A call into the kernel ran out of time and the kernel ignores interrupts."""
+
+
+class KernelDead(Exception):
+    """The kernel died during a call."""
+
+
+class StudentValueError(Exception):
+    """What a student's function returned or raised cannot cross; `grader_message` says why."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.grader_message = message
+
+
+def test_cell_sources(source_notebook: Path) -> dict[str, str]:
+    """The course's own test cells, by grade id: the only code that runs as trusted."""
+    notebook = nbformat.read(source_notebook, as_version=4)
+    return {cell.metadata.nbgrader["grade_id"]: cell.source for cell in notebook.cells
+            if cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)}
+
+
+class KernelBridge:
+    """Requests to the bridge in one kernel, over its shell and stdin channels."""
+
+    def __init__(self, connection_info: dict, process, interrupt_grace: float):
+        self.client = BlockingKernelClient()
+        self.client.load_connection_info(connection_info)
+        self.client.start_channels(shell=True, iopub=False, stdin=True, hb=False,
+                                   control=False)
+        self.process = process  # Popen-like: poll() and send_signal()
+        self.interrupt_grace = interrupt_grace
+        self.deadline = float("inf")
+        self.callbacks: dict[str, Callable] = {}
+
+    def close(self) -> None:
+        self.client.stop_channels()
+
+    def request(self, message: dict) -> dict:
+        text = wire.dumps(message, self._reference)
+        msg_id = self.client.execute(HANDLE, silent=True, store_history=False,
+                                     allow_stdin=True)
+        answer = self._converse(msg_id, text)
+        if answer is None:
+            raise StudentValueError("the kernel did not answer the grader (did the notebook "
+                                    "change IPython's hooks or input()?)")
+        try:
+            reply = wire.loads(answer)
+        except wire.WireError as error:
+            raise StudentValueError(f"the kernel's answer could not be read: {error}") from None
+        if type(reply) is not dict:
+            raise StudentValueError("the kernel's answer could not be read")
+        return reply
+
+    def _converse(self, msg_id: str, request: str) -> str | None:
+        """Answer the kernel's questions until it replies; the result it handed back."""
+        shell, stdin = self.client.shell_channel, self.client.stdin_channel
+        poller = zmq.Poller()
+        poller.register(shell.socket, zmq.POLLIN)
+        poller.register(stdin.socket, zmq.POLLIN)
+        result = None
+        while True:
+            left = self.deadline - monotonic()
+            if left <= 0:
+                self._interrupt(msg_id)
+            ready = dict(poller.poll(min(left, 0.5) * 1000))
+            if stdin.socket in ready:
+                question = stdin.get_msg(timeout=0)
+                prompt = str(question["content"].get("prompt", ""))
+                if prompt == kernel_side.REQUEST:
+                    self.client.input(request)
+                elif prompt.startswith(kernel_side.CALLBACK):
+                    self.client.input(self._callback(prompt[len(kernel_side.CALLBACK):]))
+                else:
+                    if prompt.startswith(kernel_side.RESULT) and result is None:
+                        result = prompt[len(kernel_side.RESULT):]
+                    self.client.input("")
+            if shell.socket in ready:
+                reply = shell.get_msg(timeout=0)
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    return result
+            if not ready and self.process.poll() is not None:
+                raise KernelDead()
+
+    def _interrupt(self, msg_id: str) -> None:
+        """Out of time: interrupt the kernel; raise what came of it."""
+        self.process.send_signal(signal.SIGINT)
+        deadline = monotonic() + self.interrupt_grace
+        while (left := deadline - monotonic()) > 0:
+            if self.client.shell_channel.msg_ready() or self.client.shell_channel.socket.poll(
+                    left * 1000):
+                reply = self.client.shell_channel.get_msg(timeout=0)
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    raise CallTimeout()
+            elif self.process.poll() is not None:
+                raise KernelDead()
+        raise KernelStuck()
+
+    def _callback(self, question: str) -> str:
+        """Run one of the grader's functions (a reference helper) for the kernel."""
+        try:
+            asked = wire.loads(question, self._resolve)
+            result = self.callbacks[asked["key"]](*asked["args"], **asked["kwargs"])
+            return wire.dumps({"ok": True, "result": result}, self._reference)
+        except Exception as error:  # noqa: BLE001 - the student's code gets the message
+            return wire.dumps({"ok": False, "message": f"{type(error).__name__}: {error}"})
+
+    def _reference(self, value) -> wire.Function | None:
+        if isinstance(value, StudentFunction):
+            return wire.Function("student", value.__name__)
+        key = f"grader-{len(self.callbacks)}"
+        self.callbacks[key] = value
+        return wire.Function("grader", key)
+
+    def _resolve(self, function: wire.Function):
+        if function.kind == "student":
+            return StudentFunction(function.key, self, None)
+        return self.callbacks.get(function.key)
+
+
+class StudentFunction:
+    """A student's function in the kernel, called from here with plain data."""
+
+    def __init__(self, name: str, bridge: KernelBridge, source: tuple[str, int] | None):
+        self.__name__ = self.__qualname__ = name
+        self._bridge = bridge
+        self.__dlcourse_source__ = source  # read from the submitted notebook, for checks
+
+    def __repr__(self) -> str:
+        return f"<function {self.__name__}>"
+
+    def __call__(self, *args, **kwargs):
+        return self.call_with_helpers(args, kwargs, {})
+
+    def call_with_helpers(self, args: tuple, kwargs: dict, helpers: dict[str, Callable]):
+        for name, helper in helpers.items():
+            self._bridge.callbacks[name] = helper
+        try:
+            reply = self._bridge.request({"op": "call", "name": self.__name__, "args": args,
+                                          "kwargs": kwargs, "helpers": list(helpers)})
+        except wire.WireError as error:
+            raise StudentValueError(f"could not be called with these arguments: {error}"
+                                    ) from None
+        if not reply.get("ok"):
+            raise _student_exception(reply.get("error") or {})
+        _write_back(args, kwargs, reply.get("changed") or {})
+        return reply.get("result")
+
+
+def _student_exception(error: dict) -> Exception:
+    """The student's exception, rebuilt: a built-in class where it names one."""
+    name, message = str(error.get("type", "Exception")), str(error.get("message", ""))
+    if name == "UnreadableResult":
+        return StudentValueError(f"returned a value the grader cannot read: {message}")
+    known = getattr(builtins, name, None)
+    if isinstance(known, type) and issubclass(known, Exception) and known.__module__ == "builtins":
+        exception = known(message)
+    else:
+        kind = type(name if IDENTIFIER.match(name) else "Exception", (Exception,), {})
+        exception = kind(message)
+    exception.student_line = str(error.get("line", ""))[:300]
+    return exception
+
+
+def _write_back(args: tuple, kwargs: dict, changed: dict) -> None:
+    """Change the caller's arguments as the student's function changed its own."""
+    for key, value in changed.items():
+        if key.startswith("kw:"):
+            if key[3:] in kwargs:
+                _update(kwargs[key[3:]], value)
+        elif key.isdigit() and int(key) < len(args):
+            _update(args[int(key)], value)
+
+
+def _update(original, new) -> None:
+    if isinstance(original, np.ndarray):
+        if isinstance(new, np.ndarray) and new.shape == original.shape:
+            np.copyto(original, new, casting="unsafe")
+        elif original.size:  # reshaped in place: no copy back can show it, so mark it changed
+            original.flat[0] = np.nan if original.dtype.kind in "fc" else ~original.flat[0]
+    elif isinstance(original, dict) and isinstance(new, dict):
+        original.clear()
+        original.update(new)
+    elif isinstance(original, list) and isinstance(new, list):
+        original[:] = new
+    elif isinstance(original, tuple) and isinstance(new, tuple) and len(new) == len(original):
+        for a, b in zip(original, new, strict=True):
+            _update(a, b)
+
+
+class _KernelNames(dict):
+    """The cell's namespace: the grader's names first, then the kernel's, looked up once."""
+
+    def __init__(self, base: dict, lookup: Callable[[str], object]):
+        super().__init__(base)
+        self._lookup = lookup
+
+    def __missing__(self, name: str):
+        if hasattr(builtins, name):
+            raise KeyError(name)
+        value = self[name] = self._lookup(name)
+        return value
+
+
+class TrustedCells:
+    """The test cells of one submitted notebook, run here against its kernel."""
+
+    def __init__(self, assignment: str | None, sources: dict[str, str], notebook):
+        self.sources = sources
+        self.notebook = notebook
+        self.base: dict = {}
+        imports = "import numpy as np\nfrom course_utils.checks.core import CheckFailure\n"
+        if assignment:
+            imports += f"from course_utils.checks.{assignment.split('_', 1)[1]} import *\n"
+        exec(imports, self.base)  # noqa: S102 - the course's own imports
+
+    def is_trusted(self, cell) -> bool:
+        return (cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)
+                and cell.metadata.nbgrader.get("grade_id") in self.sources)
+
+    def run(self, cell, bridge: KernelBridge, seconds: float) -> list[NotebookNode]:
+        """Run the course's code for this test cell; its outputs. Raises `KernelStuck`
+        and `KernelDead`, for the caller to replace the kernel."""
+        grade_id = cell.metadata.nbgrader["grade_id"]
+        bridge.deadline = monotonic() + seconds
+        names = _KernelNames({k: v for k, v in self.base.items() if k != "__builtins__"},
+                             lambda name: self._lookup(name, bridge))
+        printed = io.StringIO()
+        try:
+            code = compile(self.sources[grade_id], f"<test cell {grade_id}>", "exec")
+            with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
+                exec(code, {"__builtins__": builtins, "__name__": "__grader__"}, names)  # noqa: S102
+        except (KernelStuck, KernelDead):
+            raise
+        except CallTimeout:
+            return _outputs(printed, _error("CellTimeout", f"timed out after {seconds:.0f} s: "
+                                            "the student's function did not return"))
+        except AssertionError as failure:  # CheckFailure, or a plain assert of the course
+            return _outputs(printed, _error("CheckFailure", str(failure), f"FAIL {failure}"))
+        except Exception as error:  # noqa: BLE001 - any other error fails the cell, in words
+            return _outputs(printed, _error(type(error).__name__, str(error)))
+        return _outputs(printed, None)
+
+    def _lookup(self, name: str, bridge: KernelBridge):
+        if not IDENTIFIER.match(name):
+            raise NameError(f"name {name!r} is not defined")
+        described = bridge.request({"op": "describe", "name": name})
+        kind = described.get("kind")
+        if kind == "function":
+            return StudentFunction(name, bridge, function_source(self.notebook, name))
+        if kind == "value":
+            return described.get("value")
+        if kind == "other":
+            return type(str(described.get("type", "object"))[:60], (), {})()
+        raise NameError(self.undefined(name))
+
+    def undefined(self, name: str) -> str:
+        """Why `name` is not defined, from its answer cell's outputs."""
+        message = f"`{name}` is not defined"
+        for cell in self.notebook.cells:
+            if (cell.cell_type == "code" and is_solution(cell)
+                    and cell.metadata.nbgrader.get("grade_id") == name):
+                errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
+                if errors:
+                    where = _error_line(errors[0])
+                    return (f"{message}: its answer cell failed with {errors[0].ename}: "
+                            f"{errors[0].evalue}{where}. Fix that error, then run the cell "
+                            "again")
+                if "def " not in cell.source:
+                    return f"{message}: its answer cell defines no function `{name}`"
+        return f"{message}: define it in its answer cell and run that cell"
+
+
+def function_source(notebook, name: str) -> tuple[str, int] | None:
+    """The source and first line of the last `def name` in the notebook's code cells."""
+    found = None
+    for cell in notebook.cells:
+        if cell.cell_type != "code" or (is_grade(cell) and not is_solution(cell)):
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name == name:
+                found = (ast.get_source_segment(cell.source, node, padded=True), node.lineno)
+    return found
+
+
+def _error_line(error) -> str:
+    """` (line N)` from an IPython traceback, when it names one."""
+    text = "\n".join(error.get("traceback", []))
+    found = re.findall(r"line (\d+)", re.sub(r"\x1b\[[0-9;]*m", "", text))
+    return f" (line {found[-1]})" if found else ""
+
+
+def _error(ename: str, evalue: str, shown: str | None = None) -> NotebookNode:
+    return NotebookNode(output_type="error", ename=ename, evalue=evalue,
+                        traceback=[shown or f"{ename}: {evalue}"])
+
+
+def _outputs(printed: io.StringIO, error: NotebookNode | None) -> list[NotebookNode]:
+    outputs = []
+    if printed.getvalue():
+        outputs.append(NotebookNode(output_type="stream", name="stdout",
+                                    text=printed.getvalue()))
+    if error is not None:
+        outputs.append(error)
+    return outputs
+
+
