@@ -5,7 +5,11 @@ whatever order they finish. A worker that dies takes only its own job with it:
 that job gets an `error` outcome and the rest go on.
 """
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -34,8 +38,8 @@ def run_pool(jobs: list[Job], settings: WorkerSettings, workers: int,
 
 def _pool_pass(task, jobs, queue, settings, workers, suspects) -> Outcomes:
     while queue:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")
-                                 ) as pool:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=die_with_parent) as pool:
             running: dict[Future, int] = {}
             while queue or running:
                 while queue and len(running) < 2 * workers:
@@ -59,6 +63,15 @@ def _pool_pass(task, jobs, queue, settings, workers, suspects) -> Outcomes:
                     else:
                         suspects += failed
                     break
+
+
+def die_with_parent() -> None:
+    """In a worker: end when the grading process does (killed included), and with the
+    worker its fork server, sandbox and kernels, which end with their own parents."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:
+            os._exit(1)
 
 
 def run_dask(jobs: list[Job], settings: WorkerSettings, address: str) -> Outcomes:

@@ -67,7 +67,9 @@ class KernelBridge:
     """Requests to the bridge in one kernel, over its shell and stdin channels."""
 
     def __init__(self, connection_info: dict, process, interrupt_grace: float):
-        self.client = BlockingKernelClient()
+        # The process's shared ZeroMQ context: a context of its own would be terminated
+        # whenever the garbage collector finds it, which blocks while any socket lingers.
+        self.client = BlockingKernelClient(context=zmq.Context.instance())
         self.client.load_connection_info(connection_info)
         self.client.start_channels(shell=True, iopub=False, stdin=True, hb=False,
                                    control=False)
@@ -77,6 +79,8 @@ class KernelBridge:
         self.callbacks: dict[str, Callable] = {}
 
     def close(self) -> None:
+        for channel in (self.client.shell_channel, self.client.stdin_channel):
+            channel.socket.setsockopt(zmq.LINGER, 0)
         self.client.stop_channels()
 
     def request(self, message: dict) -> dict:

@@ -22,7 +22,7 @@ def answer(grade_id: str, source: str):
         "schema_version": 3, "task": False}})
 
 
-def test_cell(grade_id: str, source: str = "# the course's test cell"):
+def grade_cell(grade_id: str, source: str = "# the course's test cell"):
     return nbformat.v4.new_code_cell(source, metadata={"nbgrader": {
         "grade": True, "solution": False, "grade_id": grade_id, "locked": True, "points": 1,
         "schema_version": 3, "task": False}})

@@ -98,7 +98,8 @@ print("planted")
 import glob, os, numpy
 scratch = os.path.dirname(os.path.dirname(os.getcwd()))
 commands = [open(f"/proc/{p}/cmdline", "rb").read() for p in os.listdir("/proc") if p.isdigit()]
-print(numpy.pi, os.path.exists(os.path.join(os.environ["HOME"], "note")), os.path.exists("/tmp/note"),
+home = os.environ["HOME"]
+print(numpy.pi, os.path.exists(os.path.join(home, "note")), os.path.exists("/tmp/note"),
       os.path.exists(os.path.join(scratch, "note")), any(b"sleep" in c for c in commands))
 """
     assert text(run([plant], tmp_path)[0]) == "planted\n"
