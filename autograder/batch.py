@@ -48,12 +48,13 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
                  settings: Config | None = None, force: bool = False,
                  workers: int | None = None, scheduler: str | None = None,
                  db_url: str | None = None, timings: list | None = None,
-                 sandbox: bool = True) -> list[Result]:
+                 sandbox: bool | None = None) -> list[Result]:
     """Grade every submission in `folder` and write the gradebook and exports.
 
     Kernels run in the sandbox of `autograder.sandbox`; where it cannot be made this
-    raises `SandboxUnavailable`, unless `sandbox` is False: then every row says that
-    the submission was graded without it.
+    raises `SandboxUnavailable`, unless `sandbox` is False (default: False only when the
+    environment says `DLCOURSE_NO_SANDBOX=1`): then every row says that the submission
+    was graded without it.
 
     workers   -- local worker processes (default: one per core; 1 grades in this process)
     scheduler -- address of a Dask scheduler: grade on that cluster instead
@@ -61,6 +62,8 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
     timings   -- if given, receives each fresh outcome's seconds by phase
     """
     settings = Config(settings or {})
+    if sandbox is None:
+        sandbox = os.environ.get("DLCOURSE_NO_SANDBOX") != "1"
     if not sandbox:
         settings.GuardedExecute.sandbox = False
     elif settings.GuardedExecute.get("sandbox", True) and (reason := unavailable_reason()):

@@ -6,10 +6,11 @@ notebook in `solutions/` (by the cell's grade id), not from the submission. Name
 it does not define itself (the student's `sigmoid`, `propagate`, ...) are looked
 up in the kernel when first used: a function becomes a `StudentFunction`, whose
 calls go to the kernel through `KernelBridge` and come back as plain data
-(`dlcourse_kernel.wire`); a value is fetched as plain data. The verdict is what
-this code decides: its printed lines become the cell's output, and a failure
-becomes the cell's error output, which nbgrader then scores. Nothing the kernel
-prints, displays or reports reaches that output.
+(`dlcourse_kernel.wire`), together with NumPy's global random state, so that a
+check may seed before a call as it would at home; a value is fetched as plain
+data. The verdict is what this code decides: its printed lines become the cell's
+output, and a failure becomes the cell's error output, which nbgrader then scores.
+Nothing the kernel prints, displays or reports reaches that output.
 """
 
 import ast
@@ -184,14 +185,25 @@ class StudentFunction:
             self._bridge.callbacks[name] = helper
         try:
             reply = self._bridge.request({"op": "call", "name": self.__name__, "args": args,
-                                          "kwargs": kwargs, "helpers": list(helpers)})
+                                          "kwargs": kwargs, "helpers": list(helpers),
+                                          "random_state": np.random.get_state()})
         except wire.WireError as error:
             raise StudentValueError(f"could not be called with these arguments: {error}"
                                     ) from None
+        _take_random_state(reply.get("random_state"))
         if not reply.get("ok"):
             raise _student_exception(reply.get("error") or {})
         _write_back(args, kwargs, reply.get("changed") or {})
         return reply.get("result")
+
+
+def _take_random_state(state) -> None:
+    """NumPy's global random state as the call left it in the kernel: a check that seeds
+    before a call, or draws after it, sees what it would see were the function here."""
+    try:
+        np.random.set_state(state)
+    except (TypeError, ValueError):
+        pass  # not a state: the global random state stays as it was
 
 
 def _student_exception(error: dict) -> Exception:

@@ -116,3 +116,16 @@ def test_a_cell_that_claims_to_be_a_test_cell_is_not_run(tmp_path):
     forged = grade_cell("forged", "print('PASS everything')")
     outputs = run([forged], tmp_path, {})
     assert outputs[0][0]["ename"] == NOT_RUN
+
+
+def test_the_global_random_state_travels_with_each_call(tmp_path):
+    tests = {"double-test": "from course_utils.checks.core import exercise\n"
+                            "with exercise('double') as ex:\n"
+                            "    np.random.seed(3)\n"
+                            "    expected, following = np.random.randn(2), np.random.rand()\n"
+                            "    np.random.seed(3)\n"
+                            "    got = ex.call(double, 0.0, label='double(0)')\n"
+                            "    ex.expect_array(got, expected, 'double(0)')\n"
+                            "    ex.expect_scalar(np.random.rand(), following, 'next draw')\n"}
+    draws = "def double(x):\n    return np.random.randn(2) + 2 * x"
+    assert graded(tmp_path, draws, tests) == ["PASS double (2 checks)"]

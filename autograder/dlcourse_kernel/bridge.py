@@ -53,8 +53,11 @@ def _describe(request: dict) -> dict:
 
 
 def _call(request: dict) -> dict:
+    import numpy as np
+
     function = get_ipython().user_ns.get(request["name"])
     args, kwargs = request["args"], request["kwargs"]
+    np.random.set_state(request["random_state"])  # the grader's global NumPy random state
     kept_args, kept_kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
     helpers = {name: _grader_function(name) for name in request["helpers"]}
     try:
@@ -64,11 +67,13 @@ def _call(request: dict) -> dict:
         raise  # the grader interrupted a call that ran out of time
     except BaseException as error:  # noqa: BLE001 - any student error goes back as a message
         return {"ok": False, "error": {"type": type(error).__name__, "message": str(error),
-                                       "line": _student_line(error.__traceback__)}}
+                                       "line": _student_line(error.__traceback__)},
+                "random_state": np.random.get_state()}
     changed = {str(i): a for i, (a, k) in enumerate(zip(args, kept_args, strict=True))
                if not _same(a, k)}
     changed.update({f"kw:{n}": v for n, v in kwargs.items() if not _same(v, kept_kwargs[n])})
-    return {"ok": True, "result": result, "changed": changed}
+    return {"ok": True, "result": result, "changed": changed,
+            "random_state": np.random.get_state()}
 
 
 def _setup(request: dict) -> dict:
