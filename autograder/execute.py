@@ -205,9 +205,11 @@ class GuardedExecute(Execute):
                 await self.async_start_new_kernel()
                 await self.async_start_new_kernel_client()
                 self.bridge = KernelBridge(self.km.get_connection_info(),
-                                           self.km.provisioner.process, self.interrupt_grace)
+                                           self.km.provisioner.process, self.interrupt_grace,
+                                           self.km.folder.io)
                 self.bridge.deadline = monotonic() + self.startup_timeout
                 self.bridge.request({"op": "setup", "figures": self.render_figures})
+                self.bridge.finish()
                 return
             except (RuntimeError, OSError, CallTimeout, KernelDead, KernelStuck) as error:
                 self.log.warning("a grading kernel did not start: %s", error)

@@ -115,6 +115,10 @@ class KernelFolder:
         return self.root / "home"
 
     @property
+    def io(self) -> Path:
+        return self.root / "io"  # large arrays between the grader and the kernel
+
+    @property
     def connection_file(self) -> Path:
         return self.root / "kernel.json"
 
@@ -145,7 +149,7 @@ class ForkServer:
     def new_folder(self) -> KernelFolder:
         self.count += 1
         folder = KernelFolder(self.scratch / f"k{self.count}")
-        for path in (folder.work, folder.home):
+        for path in (folder.work, folder.home, folder.io):
             path.mkdir(parents=True)
         return folder
 

@@ -100,7 +100,7 @@ def kernel_environment(settings: SandboxSettings, folder) -> dict[str, str]:
     home = str(folder.home)
     return {**server_environment(settings, folder.root.parent), "HOME": home,
             "IPYTHONDIR": os.path.join(home, ".ipython"), "JUPYTER_CONFIG_DIR": home,
-            "JUPYTER_DATA_DIR": home, "TMPDIR": home}
+            "JUPYTER_DATA_DIR": home, "TMPDIR": home, "DLCOURSE_IO": str(folder.io)}
 
 
 def server_log():

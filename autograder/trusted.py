@@ -17,6 +17,7 @@ import ast
 import builtins
 import contextlib
 import io
+import os
 import re
 import signal
 from collections.abc import Callable
@@ -33,7 +34,7 @@ from nbgrader.utils import is_grade, is_solution
 from autograder.dlcourse_kernel import bridge as kernel_side
 from autograder.dlcourse_kernel import wire
 
-HANDLE = "__import__('dlcourse_kernel.bridge').bridge.handle()"
+SERVE = "__import__('dlcourse_kernel.bridge').bridge.serve()"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}\Z")
 
 
@@ -67,7 +68,7 @@ def test_cell_sources(source_notebook: Path) -> dict[str, str]:
 class KernelBridge:
     """Requests to the bridge in one kernel, over its shell and stdin channels."""
 
-    def __init__(self, connection_info: dict, process, interrupt_grace: float):
+    def __init__(self, connection_info: dict, process, interrupt_grace: float, io: Path):
         # The process's shared ZeroMQ context: a context of its own would be terminated
         # whenever the garbage collector finds it, which blocks while any socket lingers.
         self.client = BlockingKernelClient(context=zmq.Context.instance())
@@ -77,61 +78,90 @@ class KernelBridge:
         self.process = process  # Popen-like: poll() and send_signal()
         self.interrupt_grace = interrupt_grace
         self.deadline = float("inf")
+        self.msg_id: str | None = None  # the kernel's bridge loop, while one runs
         self.callbacks: dict[str, Callable] = {}
+        io.mkdir(exist_ok=True)
+        self.io = os.open(io, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+        self.files = wire.Files(str(io), "a", self.io)  # large arrays, in the kernel's folder
 
     def close(self) -> None:
+        os.close(self.io)
         for channel in (self.client.shell_channel, self.client.stdin_channel):
             channel.socket.setsockopt(zmq.LINGER, 0)
         self.client.stop_channels()
 
     def request(self, message: dict) -> dict:
-        text = wire.dumps(message, self._reference)
-        msg_id = self.client.execute(HANDLE, silent=True, store_history=False,
-                                     allow_stdin=True)
-        answer = self._converse(msg_id, text)
-        if answer is None:
-            raise StudentValueError("the kernel did not answer the grader (did the notebook "
-                                    "change IPython's hooks or input()?)")
+        """Send one request to the kernel's bridge; its reply."""
         try:
-            reply = wire.loads(answer)
-        except wire.WireError as error:
-            raise StudentValueError(f"the kernel's answer could not be read: {error}") from None
+            text = wire.dumps(message, self._reference, self.files)
+            if self.msg_id is None:
+                self.msg_id = self.client.execute(SERVE, silent=True, store_history=False,
+                                                  allow_stdin=True)
+                self._next_question(kernel_side.READY)
+            self.client.input(text)
+            answer = self._next_question(kernel_side.RESULT)
+            try:
+                reply = wire.loads(answer, self._resolve, self.files)
+            except wire.WireError as error:
+                raise StudentValueError(f"the kernel's answer could not be read: {error}"
+                                        ) from None
+        finally:
+            self._clear_io()
         if type(reply) is not dict:
             raise StudentValueError("the kernel's answer could not be read")
         return reply
 
-    def _converse(self, msg_id: str, request: str) -> str | None:
-        """Answer the kernel's questions until it replies; the result it handed back."""
+    def finish(self) -> None:
+        """End the kernel's bridge loop, so that the kernel can run the next cell."""
+        if self.msg_id is not None:
+            self.client.input("")
+            try:
+                self._next_question(None)
+            except StudentValueError:
+                pass  # it ended: what was asked for
+
+    def _next_question(self, expected: str | None) -> str:
+        """Answer the kernel's callbacks until it asks `expected`; what it said after it.
+        The loop's end (its execute reply) raises `StudentValueError`."""
         shell, stdin = self.client.shell_channel, self.client.stdin_channel
         poller = zmq.Poller()
         poller.register(shell.socket, zmq.POLLIN)
         poller.register(stdin.socket, zmq.POLLIN)
-        result = None
         while True:
             left = self.deadline - monotonic()
             if left <= 0:
-                self._interrupt(msg_id)
+                self._interrupt()
             ready = dict(poller.poll(min(left, 0.5) * 1000))
             if stdin.socket in ready:
                 question = stdin.get_msg(timeout=0)
                 prompt = str(question["content"].get("prompt", ""))
-                if prompt == kernel_side.REQUEST:
-                    self.client.input(request)
-                elif prompt.startswith(kernel_side.CALLBACK):
+                if prompt.startswith(kernel_side.CALLBACK):
                     self.client.input(self._callback(prompt[len(kernel_side.CALLBACK):]))
+                elif expected is not None and prompt.startswith(expected):
+                    return prompt[len(expected):]
                 else:
-                    if prompt.startswith(kernel_side.RESULT) and result is None:
-                        result = prompt[len(kernel_side.RESULT):]
-                    self.client.input("")
+                    self.client.input("")  # the student's own input(), or out of turn
             if shell.socket in ready:
                 reply = shell.get_msg(timeout=0)
-                if reply["parent_header"].get("msg_id") == msg_id:
-                    return result
+                if reply["parent_header"].get("msg_id") == self.msg_id:
+                    self.msg_id = None
+                    raise StudentValueError("the kernel did not answer the grader (did the "
+                                            "notebook change IPython's hooks or input()?)")
             if not ready and self.process.poll() is not None:
                 raise KernelDead()
 
-    def _interrupt(self, msg_id: str) -> None:
+    def _clear_io(self) -> None:
+        """Delete the arrays both sides wrote for the last request."""
+        self.files.written.clear()
+        for name in os.listdir(self.io):
+            try:
+                os.unlink(name, dir_fd=self.io)
+            except OSError:
+                pass  # a folder the kernel made: removed with the kernel's folder
+
+    def _interrupt(self) -> None:
         """Out of time: interrupt the kernel; raise what came of it."""
+        msg_id, self.msg_id = self.msg_id, None
         self.process.send_signal(signal.SIGINT)
         deadline = monotonic() + self.interrupt_grace
         while (left := deadline - monotonic()) > 0:
@@ -147,9 +177,9 @@ class KernelBridge:
     def _callback(self, question: str) -> str:
         """Run one of the grader's functions (a reference helper) for the kernel."""
         try:
-            asked = wire.loads(question, self._resolve)
+            asked = wire.loads(question, self._resolve, self.files)
             result = self.callbacks[asked["key"]](*asked["args"], **asked["kwargs"])
-            return wire.dumps({"ok": True, "result": result}, self._reference)
+            return wire.dumps({"ok": True, "result": result}, self._reference, self.files)
         except Exception as error:  # noqa: BLE001 - the student's code gets the message
             return wire.dumps({"ok": False, "message": f"{type(error).__name__}: {error}"})
 
@@ -288,7 +318,10 @@ class TrustedCells:
         try:
             code = compile(self.sources[grade_id], f"<test cell {grade_id}>", "exec")
             with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
-                exec(code, {"__builtins__": builtins, "__name__": "__grader__"}, names)  # noqa: S102
+                try:
+                    exec(code, {"__builtins__": builtins, "__name__": "__grader__"}, names)  # noqa: S102
+                finally:
+                    bridge.finish()
         except (KernelStuck, KernelDead):
             raise
         except CallTimeout:

@@ -1,10 +1,11 @@
 """In a grading kernel: call the student's functions for the grader.
 
-The grader never runs its checks here. It sends a short cell, `handle()`, and
-the conversation goes over the kernel's stdin channel (`input`), which answers
-only the grader: the kernel asks for the request, calls the student's function
-(asking the grader again whenever that function calls a helper that the grader
-binds to its reference), and hands back the result as plain data (`wire`).
+The grader never runs its checks here. For each of its test cells it sends one
+short cell, `serve()`, and the conversation goes over the kernel's stdin channel
+(`input`), which answers only the grader: the kernel asks for a request, calls
+the student's function (asking the grader again whenever that function calls a
+helper that the grader binds to its reference), and hands back the result as plain
+data (`wire`) in the question that asks for the next request.
 Nothing printed or displayed here reaches the grader, and nothing said here can
 do more than what the student's function could: return a value.
 """
@@ -18,23 +19,52 @@ from IPython import get_ipython
 
 from . import wire
 
-REQUEST = "dlcourse:request"
+READY = "dlcourse:ready"
 CALLBACK = "dlcourse:callback:"
 RESULT = "dlcourse:result:"
 _LIBRARIES = tuple({os.path.dirname(os.path.abspath(__file__)), sys.prefix, sys.base_prefix})
 
 
-def handle() -> None:
-    """Serve one request of the grader."""
-    kernel = get_ipython().kernel
-    request = wire.loads(kernel.raw_input(REQUEST), _resolve)
+def serve() -> None:
+    """Serve the grader's requests, each answered with the next question, until it says
+    it is done (an empty request): one cell of the grader's, one run of this loop."""
+    request = _ask(READY)
+    while request:
+        request = _ask(RESULT + _answer(request))
+
+
+def _answer(text: str) -> str:
+    request = wire.loads(text, _resolve, _files())
     reply = {"describe": _describe, "call": _call, "setup": _setup}[request["op"]](request)
     try:
-        text = wire.dumps(reply, _reference)
+        return wire.dumps(reply, _reference, _files())
     except wire.WireError as error:
-        text = wire.dumps({"ok": False, "error": {"type": "UnreadableResult",
-                                                   "message": str(error), "line": ""}})
-    kernel.raw_input(RESULT + text)
+        return wire.dumps({"ok": False, "error": {"type": "UnreadableResult",
+                                                  "message": str(error), "line": ""}})
+
+
+def _ask(prompt: str) -> str:
+    """The grader's answer to `prompt`, over the stdin channel: `raw_input` without its
+    flushing of stdout and stderr, which costs a turn of the output thread each time."""
+    kernel = get_ipython().kernel
+    try:
+        ident = kernel._get_shell_context_var(kernel._shell_parent_ident)
+        parent = kernel.get_parent("shell")
+        socket, session = kernel.stdin_socket, kernel.session
+    except AttributeError:  # another ipykernel: its own way, flushes included
+        return kernel.raw_input(prompt)
+    session.send(socket, "input_request", {"prompt": prompt, "password": False}, parent,
+                 ident=ident)
+    while True:
+        if socket.poll(10):  # milliseconds: an interrupt still gets through
+            _, reply = session.recv(socket)
+            if reply is not None:
+                return str(reply["content"].get("value", ""))
+
+
+def _files() -> wire.Files:
+    """Where large arrays travel: the kernel's own folder, which the grader reads too."""
+    return wire.Files(os.environ.get("DLCOURSE_IO", "."), "r")
 
 
 def _describe(request: dict) -> dict:
@@ -104,8 +134,9 @@ class _bound:
 def _grader_function(key: str):
     """A stand-in that asks the grader to run its function `key` (a reference helper)."""
     def call_grader(*args, **kwargs):
-        question = wire.dumps({"key": key, "args": args, "kwargs": kwargs}, _reference)
-        answer = wire.loads(get_ipython().kernel.raw_input(CALLBACK + question), _resolve)
+        question = wire.dumps({"key": key, "args": args, "kwargs": kwargs}, _reference,
+                              _files())
+        answer = wire.loads(_ask(CALLBACK + question), _resolve, _files())
         if answer["ok"]:
             return answer["result"]
         raise RuntimeError(answer["message"])
