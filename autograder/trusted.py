@@ -36,6 +36,7 @@ from autograder.dlcourse_kernel import wire
 
 SERVE = "__import__('dlcourse_kernel.bridge').bridge.serve()"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}\Z")
+PUBLIC = re.compile(r"[a-z][A-Za-z0-9_]{0,79}\Z")
 
 
 class CallTimeout(Exception):
@@ -175,11 +176,19 @@ class KernelBridge:
         raise KernelStuck()
 
     def _callback(self, question: str) -> str:
-        """Run one of the grader's functions (a reference helper) for the kernel."""
+        """Run one of the grader's functions (a reference helper), or a public method of an
+        object it passed (a random generator), for the kernel. The result must be plain
+        data: nothing of the grader's goes back by reference."""
         try:
             asked = wire.loads(question, self._resolve, self.files)
-            result = self.callbacks[asked["key"]](*asked["args"], **asked["kwargs"])
-            return wire.dumps({"ok": True, "result": result}, self._reference, self.files)
+            target = self.callbacks[asked["key"]]
+            method = asked.get("method")
+            if method is not None:
+                if not (isinstance(method, str) and PUBLIC.match(method)):
+                    raise AttributeError(f"no method {str(method)[:40]!r} here")
+                target = getattr(target, method)
+            result = target(*asked["args"], **asked["kwargs"])
+            return wire.dumps({"ok": True, "result": result}, files=self.files)
         except Exception as error:  # noqa: BLE001 - the student's code gets the message
             return wire.dumps({"ok": False, "message": f"{type(error).__name__}: {error}"})
 
@@ -188,7 +197,7 @@ class KernelBridge:
             return wire.Function("student", value.__name__)
         key = f"grader-{len(self.callbacks)}"
         self.callbacks[key] = value
-        return wire.Function("grader", key)
+        return wire.Function("grader" if callable(value) else "object", key)
 
     def _resolve(self, function: wire.Function):
         if function.kind == "student":

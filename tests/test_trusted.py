@@ -129,3 +129,16 @@ def test_the_global_random_state_travels_with_each_call(tmp_path):
                             "    ex.expect_scalar(np.random.rand(), following, 'next draw')\n"}
     draws = "def double(x):\n    return np.random.randn(2) + 2 * x"
     assert graded(tmp_path, draws, tests) == ["PASS double (2 checks)"]
+
+
+def test_a_random_generator_is_used_through_its_public_methods(tmp_path):
+    tests = {"double-test": "from course_utils.checks.core import exercise\n"
+                            "with exercise('double') as ex:\n"
+                            "    expected = np.random.default_rng(7).choice(5, size=3)\n"
+                            "    got = ex.call(double, np.random.default_rng(7),\n"
+                            "                  label='double(rng)', pure=False)\n"
+                            "    ex.expect_array(got, expected, 'double(rng)')\n"}
+    draws = "def double(rng):\n    return rng.choice(5, size=3)"
+    assert graded(tmp_path, draws, tests) == ["PASS double (1 checks)"]
+    private = "def double(rng):\n    return rng._bit_generator"
+    assert "AttributeError: _bit_generator" in graded(tmp_path, private, tests)[0]

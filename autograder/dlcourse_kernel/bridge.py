@@ -131,28 +131,51 @@ class _bound:
             self.namespace.update(self.saved)
 
 
-def _grader_function(key: str):
-    """A stand-in that asks the grader to run its function `key` (a reference helper)."""
+def _grader_function(key: str, method: str | None = None):
+    """A stand-in that asks the grader to run its function `key` (a reference helper), or
+    the method `method` of its object `key`."""
     def call_grader(*args, **kwargs):
-        question = wire.dumps({"key": key, "args": args, "kwargs": kwargs}, _reference,
-                              _files())
+        question = wire.dumps({"key": key, "method": method, "args": args, "kwargs": kwargs},
+                              _reference, _files())
         answer = wire.loads(_ask(CALLBACK + question), _resolve, _files())
         if answer["ok"]:
             return answer["result"]
         raise RuntimeError(answer["message"])
 
-    call_grader.__name__ = key
+    call_grader.__name__ = method or key
     return call_grader
+
+
+class GraderObject:
+    """An object of the grader's (a random generator): its public methods run there."""
+
+    def __init__(self, key: str):
+        self._key = key
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return _grader_function(self._key, name)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 def _resolve(function: wire.Function):
     if function.kind == "student":
         return get_ipython().user_ns.get(function.key)
+    if function.kind == "object":
+        return GraderObject(function.key)
     return _grader_function(function.key)
 
 
 def _reference(value) -> wire.Function | None:
     """Functions of the notebook go back by name; others cannot cross."""
+    if not callable(value):
+        return None
     name = getattr(value, "__name__", None)
     if isinstance(name, str) and get_ipython().user_ns.get(name) is value:
         return wire.Function("student", name)

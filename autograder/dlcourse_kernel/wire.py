@@ -33,9 +33,14 @@ class WireError(ValueError):
 
 @dataclass(frozen=True)
 class Function:
-    """A function that crosses by reference: `kind` says which side resolves `key`."""
+    """A function or object that crosses by reference: `kind` says which side resolves `key`.
 
-    kind: str  # "student": a name in the kernel; "grader": a callback into the grader
+    "student": a function of the kernel's, by name; "grader": a function of the grader's,
+    which the kernel calls back; "object": an object of the grader's (a random generator),
+    whose public methods the kernel calls back.
+    """
+
+    kind: str
     key: str
 
 
@@ -130,10 +135,9 @@ def _encode(value: Any, reference, depth: int, files: Files | None = None) -> An
     if type(value) is dict:
         return {"$dict": [[_encode(k, reference, depth + 1, files),
                            _encode(v, reference, depth + 1, files)] for k, v in value.items()]}
-    if callable(value):
-        function = reference(value)
-        if function is not None:
-            return {"$function": [function.kind, function.key]}
+    function = reference(value)
+    if function is not None:
+        return {"$function": [function.kind, function.key]}
     raise WireError(f"{_kind(value)} cannot be passed: use NumPy arrays, numbers, strings, "
                     "booleans, None, or tuples, lists and dicts of these")
 
