@@ -190,7 +190,7 @@ class KernelBridge:
             result = target(*asked["args"], **asked["kwargs"])
             return wire.dumps({"ok": True, "result": result}, files=self.files)
         except Exception as error:  # noqa: BLE001 - the student's code gets the message
-            return wire.dumps({"ok": False, "message": f"{type(error).__name__}: {error}"})
+            return wire.dumps({"ok": False, "type": type(error).__name__, "message": str(error)})
 
     def _reference(self, value) -> wire.Function | None:
         if isinstance(value, StudentFunction):

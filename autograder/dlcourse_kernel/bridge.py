@@ -10,6 +10,7 @@ Nothing printed or displayed here reaches the grader, and nothing said here can
 do more than what the student's function could: return a value.
 """
 
+import builtins
 import copy
 import os
 import sys
@@ -140,10 +141,19 @@ def _grader_function(key: str, method: str | None = None):
         answer = wire.loads(_ask(CALLBACK + question), _resolve, _files())
         if answer["ok"]:
             return answer["result"]
-        raise RuntimeError(answer["message"])
+        raise _grader_error(answer.get("type"), answer.get("message"))
 
     call_grader.__name__ = method or key
     return call_grader
+
+
+def _grader_error(name, message) -> Exception:
+    """The grader's exception, by its name (`TooManyDraws`, `ValueError`)."""
+    name = name[:80] if isinstance(name, str) and name.isidentifier() else "GraderError"
+    known = getattr(builtins, name, None)
+    if isinstance(known, type) and issubclass(known, Exception):
+        return known(str(message))
+    return type(name, (Exception,), {})(str(message))
 
 
 class GraderObject:
