@@ -36,10 +36,29 @@ def _normalized(source: str) -> str:
 def check_against_release(submitted: NotebookNode, release: NotebookNode) -> Intake:
     intake = Intake(copy.deepcopy(submitted))
     graded = [c for c in release.cells if _grade_id(c)]
+    _drop_foreign_metadata(intake, {_grade_id(c) for c in graded})
     if graded and not any(_grade_id(c) for c in intake.notebook.cells):
         _restore_metadata(intake, graded)
     _note_changes(intake, graded)
     return intake
+
+
+def _drop_foreign_metadata(intake: Intake, known: set[str]) -> None:
+    """Remove nbgrader metadata that is not the release's: of the wrong type, or naming a
+    cell the release does not have. nbgrader and its feedback page would trust it."""
+    dropped = []
+    for cell in intake.notebook.cells:
+        metadata = cell.get("metadata")
+        if not isinstance(metadata, dict) or "nbgrader" not in metadata:
+            continue
+        nbgrader = metadata["nbgrader"]
+        grade_id = nbgrader.get("grade_id") if isinstance(nbgrader, dict) else None
+        if not isinstance(grade_id, str) or grade_id not in known:
+            del metadata["nbgrader"]
+            dropped.append(grade_id)
+    if dropped:
+        intake.notices.append(f"{len(dropped)} cell(s) carried grading metadata that the "
+                              "assignment does not have; it was ignored.")
 
 
 def _restore_metadata(intake: Intake, graded: list) -> None:
