@@ -220,9 +220,15 @@ def stored_results(workspace: Path) -> list[Result]:
 def grade_table(results: list[Result]) -> str:
     """The results as a plain-text table, one row per submission."""
     rows = [("student", "assignment", "score", "status")]
-    rows += [(r.student, r.assignment or "?", f"{number(r.score)}/{number(r.max_score)}",
-              r.status + (f" ({r.reason})" if r.reason else "")) for r in results]
+    rows += [(_printable(r.student), r.assignment or "?",
+              f"{number(r.score)}/{number(r.max_score)}",
+              r.status + (f" ({_printable(r.reason)})" if r.reason else "")) for r in results]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
         + "  " + row[3] for row in rows)
+
+
+def _printable(text: str) -> str:
+    """`text` with control characters (a terminal's escape sequences) shown, not sent."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

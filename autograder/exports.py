@@ -42,7 +42,7 @@ def write_exports(results: list[Result], exports: Path) -> None:
 
 def write_csv(path: Path, columns: list[str], rows) -> None:
     """A CSV file of text cells (neutralised) and `Number` cells (written as they are)."""
-    with open(path, "w", newline="") as handle:
+    with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(columns)
         writer.writerows([safe_cell(cell) for cell in row] for row in rows)

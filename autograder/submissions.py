@@ -63,7 +63,12 @@ def find_submissions(folder: Path, assignment: str | None = None,
         if entry.name.startswith("."):
             continue
         name = Path(entry.name)
-        kind = _kind(entry.stat(follow_symlinks=False).st_mode)
+        try:
+            entry.name.encode("utf-8")
+            kind = _kind(entry.stat(follow_symlinks=False).st_mode)
+        except (UnicodeEncodeError, OSError) as error:
+            found.append(_unreadable_entry(root, entry.name, assignment, error))
+            continue
         if kind == "folder":
             found += _student_folder(root / entry.name, assignment, max_bytes)
         elif kind != "file":
@@ -76,6 +81,20 @@ def find_submissions(folder: Path, assignment: str | None = None,
             found.append(Submission(name.stem, assignment, root / entry.name,
                                     f"{_short(entry.name)} is not a notebook (.ipynb)"))
     return found
+
+
+def _unreadable_entry(root: Path, name: str, assignment: str | None,
+                      error: Exception) -> Submission:
+    shown = _shown(name)
+    why = ("its name is not valid UTF-8" if isinstance(error, UnicodeEncodeError)
+           else f"it cannot be read ({error.strerror})")
+    return Submission(_student_name(Path(shown)), assignment, root / shown,
+                      f"{_short(shown)} was not graded: {why}")
+
+
+def _shown(name: str) -> str:
+    """A file name as text that can be written anywhere: bytes that are not UTF-8 as `\\xff`."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _kind(mode: int) -> str:
@@ -104,17 +123,21 @@ def _student_folder(folder: Path, assignment: str | None, max_bytes: int) -> lis
         kinds = {d: _kind(os.stat(d, dir_fd=dir_fd, follow_symlinks=False).st_mode)
                  for d in dirnames if not d.startswith(".")}
         dirnames[:] = [d for d, kind in kinds.items() if kind == "folder"]
-        others += [f"{relative / d} ({kind})" for d, kind in kinds.items() if kind != "folder"]
+        others += [_shown(f"{relative / d} ({kind})") for d, kind in kinds.items()
+                   if kind != "folder"]
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             kind = _kind(os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode)
-            if name.endswith(".ipynb") and kind != "file":
-                refused.append(f"{_short(str(relative / name))} is {kind}")
+            shown = _shown(str(relative / name))
+            if name.endswith(".ipynb") and shown != str(relative / name):
+                refused.append(f"{_short(shown)} has a name that is not valid UTF-8")
+            elif name.endswith(".ipynb") and kind != "file":
+                refused.append(f"{_short(shown)} is {kind}")
             elif name.endswith(".ipynb"):
                 notebooks.append((relative / name, _read(name, dir_fd, max_bytes)))
             else:
-                others.append(str(relative / name))
+                others.append(shown)
     if refused:  # a student who links to someone else's work gets no grade from it
         return [Submission(folder.name, assignment, folder,
                            "; ".join(refused) + "; a submission must be plain notebook files")]
