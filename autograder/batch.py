@@ -71,14 +71,15 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
     client = Client(workspace.resolve(), settings, db_url)
     submissions = find_submissions(folder, assignment)
     results: list[Result | None] = [None] * len(submissions)
-    jobs, places = [], []
+    jobs, places, keys = [], [], {}
     for place, submission in enumerate(submissions):
         if submission.problem:
             results[place] = Result(submission.student, submission.assignment, 0, 0, "error",
                                     submission.problem)
             continue
         client.prepare(submission.assignment)
-        stored = None if force else client.reuse(submission)
+        keys[place] = client.key(submission)  # before grading: nothing graded can change it
+        stored = None if force else client.reuse(submission, keys[place])
         if stored is not None:
             results[place] = stored
         else:
@@ -87,8 +88,8 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
     outcomes = client.run(jobs, workers or default_workers(), scheduler)
     for index, outcome in tqdm(outcomes, total=len(jobs), desc="grading", unit="nb",
                                disable=None if jobs else True, smoothing=0.1):
-        submission = submissions[places[index]]
-        results[places[index]] = client.keep(submission, outcome)
+        place = places[index]
+        results[place] = client.keep(submissions[place], outcome, keys[place])
         if timings is not None:
             timings.append(outcome.seconds)
     client.finish()
@@ -125,8 +126,9 @@ class Client:
             self.prepared.add(assignment)
 
     def job(self, submission: Submission) -> Job:
+        """The bytes read once at intake: the file is never read again."""
         return Job(submission.student, submission.assignment, submission.path.name,
-                   submission.path.read_bytes(), submission.review, submission.notices)
+                   submission.content, submission.review, submission.notices)
 
     def run(self, jobs: list[Job], workers: int, scheduler: str | None):
         worker_config = Config(self.settings)
@@ -139,7 +141,7 @@ class Client:
             return dispatch.run_inline(jobs, settings)
         return dispatch.run_pool(jobs, settings, min(workers, len(jobs)))
 
-    def keep(self, submission: Submission, outcome: Outcome) -> Result:
+    def keep(self, submission: Submission, outcome: Outcome, key: str) -> Result:
         """Write what a worker sent back: files, gradebook, stored result."""
         started = time.perf_counter()
         result = outcome.result
@@ -159,7 +161,7 @@ class Client:
                 path.write_text(outcome.feedback_html, encoding="utf-8")
         if result.max_score:  # graded or judged by nbgrader, not lost with a worker
             record(self.connection, result)
-            self._store(submission, result)
+            self._store(submission, result, key)
         outcome.seconds["client"] = time.perf_counter() - started
         return result
 
@@ -178,8 +180,11 @@ class Client:
 
     # -- stored results, so that a rerun only grades what changed ---------------------------
 
-    def _key(self, submission: Submission) -> str:
-        digest = hashlib.sha256(submission.path.read_bytes())
+    def key(self, submission: Submission) -> str:
+        """What a stored result is valid for: the bytes read at intake, the assignment and
+        its sources (the course version), and what intake told the student."""
+        digest = hashlib.sha256(submission.digest.encode())
+        digest.update(submission.assignment.encode())
         digest.update(self.digests[submission.assignment].encode())
         digest.update(repr(sorted(submission.review + submission.notices)).encode())
         return digest.hexdigest()
@@ -187,49 +192,62 @@ class Client:
     def _result_file(self, submission: Submission) -> Path:
         return self.workspace / "results" / submission.student / f"{submission.assignment}.json"
 
-    def reuse(self, submission: Submission) -> Result | None:
+    def reuse(self, submission: Submission, key: str) -> Result | None:
         """The stored result of an unchanged submission, recorded into this run's gradebook
         unless it is there already; None when the submission must be graded."""
         path = self._result_file(submission)
-        if not path.is_file():
-            return None
-        data = json.loads(path.read_text())
-        if data.get("key") != self._key(submission):
-            return None
-        result = Result.from_json(data["result"])
+        try:
+            data = json.loads(path.read_text())
+            if data.get("key") != key:
+                return None
+            result = Result.from_json(data["result"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # none stored, or unreadable: grade again
         if result.feedback is not None and not result.feedback.exists():
             return None
         if data.get("gradebook") != self._gradebook_id():
             record(self.connection, result)
-            self._store(submission, result)
+            self._store(submission, result, key)
         return result
 
     def _gradebook_id(self) -> str:
         """Which gradebook a stored result went into (a digest: URLs can hold passwords)."""
         return hashlib.sha256(self.db_url.encode()).hexdigest()[:16]
 
-    def _store(self, submission: Submission, result: Result) -> None:
+    def _store(self, submission: Submission, result: Result, key: str) -> None:
         path = self._result_file(submission)
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
-        data = {"key": self._key(submission), "gradebook": self._gradebook_id(),
+        data = {"key": key, "gradebook": self._gradebook_id(),
                 "result": result.to_json()}
         temporary.write_text(json.dumps(data, indent=1))
         temporary.replace(path)
 
 
 def stored_results(workspace: Path) -> list[Result]:
-    """Every result kept in a workspace, the latest per student and assignment."""
-    return [Result.from_json(json.loads(path.read_text())["result"])
-            for path in sorted((workspace / "results").glob("*/*.json"))]
+    """Every result kept in a workspace, the latest per student and assignment (a file that
+    cannot be read is skipped: the next `dlcourse grade` grades that submission again)."""
+    results = []
+    for path in sorted((workspace / "results").glob("*/*.json")):
+        try:
+            results.append(Result.from_json(json.loads(path.read_text())["result"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return results
 
 
 def grade_table(results: list[Result]) -> str:
     """The results as a plain-text table, one row per submission."""
     rows = [("student", "assignment", "score", "status")]
-    rows += [(r.student, r.assignment or "?", f"{number(r.score)}/{number(r.max_score)}",
-              r.status + (f" ({r.reason})" if r.reason else "")) for r in results]
+    rows += [(_printable(r.student), r.assignment or "?",
+              f"{number(r.score)}/{number(r.max_score)}",
+              r.status + (f" ({_printable(r.reason)})" if r.reason else "")) for r in results]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True))
         + "  " + row[3] for row in rows)
+
+
+def _printable(text: str) -> str:
+    """`text` with control characters (a terminal's escape sequences) shown, not sent."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

@@ -1,14 +1,29 @@
 """What a student's feedback may show: their code, their outputs and the failure
-messages, never the source of hidden tests or tracebacks into the grader."""
+messages, never the source of hidden tests or tracebacks into the grader, and no
+active content from the student: the page is opened by the student and by
+instructors, so a `<script>` or an `onerror=` written into a Markdown cell or
+displayed with `display(HTML(...))` must arrive as harmless text.
+
+Sanitising is nbconvert's own (its `sanitize_html` option, which drops JavaScript and
+widget outputs and the widget state, and its `SanitizeHTML` preprocessor, which keeps
+only safe output types), with bleach's allowlists widened to the HTML that Markdown
+makes. Rendered Markdown is cleaned after rendering, because nbgrader's feedback
+template renders Markdown cells without nbconvert's cleaning. Output metadata is
+dropped: the template writes image sizes into attributes without quotes. Disallowed
+tags are escaped, not removed, so the student still reads what they wrote.
+"""
 
 import json
 import re
 from pathlib import Path
 
+import bleach
+from bleach.css_sanitizer import CSSSanitizer
 from jinja2 import pass_context
 from nbconvert.exporters import HTMLExporter, TemplateExporter
 from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbgrader.converters import GenerateFeedback
 from nbgrader.preprocessors import NbGraderPreprocessor
 
@@ -42,6 +57,53 @@ class HideGraderInternals(NbGraderPreprocessor):
                 if output.output_type == "error":
                     output.traceback = [error_summary(output)]
         return cell, resources
+
+
+# What rendered Markdown and HTML outputs may contain: text structure, tables, links
+# and images; no scripts, frames, forms, event handlers or `javascript:` URLs.
+SAFE_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "center", "code", "dd", "del",
+    "details", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "kbd", "li", "ol", "p", "pre", "s", "samp", "small", "span", "strong", "sub", "summary",
+    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var"})
+SAFE_ATTRIBUTES = {"*": {"class", "id", "title", "align", "style"},
+                   "a": {"href", "name"}, "img": {"src", "alt", "width", "height"},
+                   "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"},
+                   "ol": {"start"}}
+SAFE_PROTOCOLS = frozenset({"http", "https", "mailto", "data"})
+CSS = CSSSanitizer()  # bleach's list of harmless CSS properties
+
+
+def _allowed_attribute(tag: str, name: str, value: str) -> bool:
+    if name not in SAFE_ATTRIBUTES["*"] | SAFE_ATTRIBUTES.get(tag, set()):
+        return False
+    if value.strip().lower().startswith("data:"):  # embedded images only
+        return tag == "img" and name == "src" and value.strip().lower().startswith("data:image/")
+    return True
+
+
+def sanitized(html: str) -> str:
+    """`html` with only safe tags, attributes and URLs; any other tag is escaped to text."""
+    return bleach.clean(html, tags=SAFE_TAGS, attributes=_allowed_attribute,
+                        protocols=SAFE_PROTOCOLS, strip=False, strip_comments=True,
+                        css_sanitizer=CSS)
+
+
+class SanitizeStudentContent(SanitizeHTML):
+    """nbconvert's `SanitizeHTML` with our allowlists: outputs of safe types only (no
+    JavaScript, no widgets, no SVG), HTML and Markdown outputs cleaned, output metadata
+    dropped. Markdown cells are cleaned once rendered (`FeedbackExporter.markdown2html`)."""
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        if cell.cell_type == "markdown":
+            return cell, resources
+        for output in cell.get("outputs", []):
+            if "metadata" in output:
+                output.metadata = {}
+        return super().preprocess_cell(cell, resources, cell_index)
+
+    def sanitize_html_tags(self, html_str):
+        return sanitized(html_str)
 
 
 def remembered(cache: dict, key, make):
@@ -84,10 +146,11 @@ class FeedbackExporter(HTMLExporter):
 
     @pass_context
     def markdown2html(self, context, source):
+        """Markdown rendered, then sanitised: this is where a student's HTML would act."""
         if context.get("cell", {}).get("attachments") or self.embed_images:
-            return super().markdown2html(context, source)
-        return remembered(self.markdown, source,
-                          lambda: super(FeedbackExporter, self).markdown2html(context, source))
+            return sanitized(super().markdown2html(context, source))
+        return remembered(self.markdown, source, lambda: sanitized(
+            super(FeedbackExporter, self).markdown2html(context, source)))
 
     def from_notebook_node(self, nb, resources=None, **kw):
         info = nb.metadata.get("language_info", {})
@@ -103,13 +166,18 @@ class FeedbackExporter(HTMLExporter):
 
 class FeedbackWriter:
     """Feedback pages from autograded notebooks, with nbgrader's `GenerateFeedback`
-    settings, its HTML exporter built once rather than once per submission."""
+    settings, its HTML exporter built once rather than once per submission. Sanitising
+    is always on, whatever the configuration says: it is not a setting."""
 
     def __init__(self, coursedir, config):
         converter = GenerateFeedback(coursedir=coursedir, config=config)
         self.exporter = FeedbackExporter(parent=converter, config=converter.config)
+        self.exporter.sanitize_html = True
+        self.exporter.register_filter("clean_html", sanitized)  # one allowlist everywhere
         for preprocessor in converter.preprocessors:
             self.exporter.register_preprocessor(preprocessor)
+        self.exporter.register_preprocessor(SanitizeStudentContent(parent=self.exporter),
+                                            enabled=True)
         self.db_url = coursedir.db_url
 
     def html(self, autograded: Path, assignment: str, student: str) -> str:

@@ -4,7 +4,9 @@ nbgrader restores the instructor's test cells and points from the gradebook;
 this module tells the student that it happened, and puts nbgrader metadata back
 on a notebook that lost it (cells copied into a fresh notebook), matching cells
 by content. What cannot be matched is a reason for manual review, never a
-silent 0.
+silent 0. Outputs saved in the file and nbgrader metadata that the release does
+not have (of the wrong type, or naming cells it lacks) are dropped first: nbgrader
+and its feedback page would trust them.
 """
 
 import copy
@@ -36,10 +38,39 @@ def _normalized(source: str) -> str:
 def check_against_release(submitted: NotebookNode, release: NotebookNode) -> Intake:
     intake = Intake(copy.deepcopy(submitted))
     graded = [c for c in release.cells if _grade_id(c)]
+    _clear_outputs(intake.notebook)
+    _drop_foreign_metadata(intake, {_grade_id(c) for c in graded})
     if graded and not any(_grade_id(c) for c in intake.notebook.cells):
         _restore_metadata(intake, graded)
     _note_changes(intake, graded)
     return intake
+
+
+def _clear_outputs(notebook: NotebookNode) -> None:
+    """Drop the outputs saved with the notebook: only what grading runs is shown and kept
+    (a cell not run at grading would otherwise show whatever the file claims)."""
+    for cell in notebook.cells:
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+
+
+def _drop_foreign_metadata(intake: Intake, known: set[str]) -> None:
+    """Remove nbgrader metadata that is not the release's: of the wrong type, or naming a
+    cell the release does not have. nbgrader and its feedback page would trust it."""
+    dropped = []
+    for cell in intake.notebook.cells:
+        metadata = cell.get("metadata")
+        if not isinstance(metadata, dict) or "nbgrader" not in metadata:
+            continue
+        nbgrader = metadata["nbgrader"]
+        grade_id = nbgrader.get("grade_id") if isinstance(nbgrader, dict) else None
+        if not isinstance(grade_id, str) or grade_id not in known:
+            del metadata["nbgrader"]
+            dropped.append(grade_id)
+    if dropped:
+        intake.notices.append(f"{len(dropped)} cell(s) carried grading metadata that the "
+                              "assignment does not have; it was ignored.")
 
 
 def _restore_metadata(intake: Intake, graded: list) -> None:

@@ -10,7 +10,6 @@ review and those that could not be graded. It reads the results stored by
 """
 
 import base64
-import csv
 import io
 import statistics
 from collections import Counter
@@ -25,7 +24,7 @@ import matplotlib.pyplot as plt  # noqa: E402 - after choosing the backend
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from autograder.batch import stored_results  # noqa: E402
-from autograder.exports import number  # noqa: E402
+from autograder.exports import Number, number, write_csv  # noqa: E402
 from autograder.results import Result  # noqa: E402
 
 TOP_FAILURES = 15
@@ -60,7 +59,7 @@ def write_reports(workspace: Path) -> list[Path]:
         exercises = exercise_stats(class_results)
         page = folder / f"{assignment}.html"
         page.write_text(assignment_page(assignment, class_results, exercises), encoding="utf-8")
-        write_csv(folder / f"{assignment}.csv", exercises)
+        write_exercise_csv(folder / f"{assignment}.csv", exercises)
         pages.append(page)
     if pages:
         index = folder / "index.html"
@@ -88,20 +87,19 @@ def frequent_failures(results: list[Result]) -> list[tuple[str, str, int]]:
             for (exercise, message), count in counts.most_common(TOP_FAILURES)]
 
 
-def write_csv(path: Path, exercises: list[ExerciseStats]) -> None:
-    with open(path, "w", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
-        for stats in exercises:
-            for part, rows in stats.parts.items():
-                full = sum(score == top for score, top, _ in rows)
-                failures = Counter(message for score, top, message in rows
-                                   if score < top and message).most_common(1)
-                message, count = failures[0] if failures else ("", 0)
-                writer.writerow([stats.name, part, number(rows[0][1]), len(rows), full,
-                                 f"{full / len(rows):.3f}",
-                                 f"{statistics.fmean(s for s, _, _ in rows):.3f}",
-                                 message, count])
+def write_exercise_csv(path: Path, exercises: list[ExerciseStats]) -> None:
+    rows = []
+    for stats in exercises:
+        for part, scores in stats.parts.items():
+            full = sum(score == top for score, top, _ in scores)
+            failures = Counter(message for score, top, message in scores
+                               if score < top and message).most_common(1)
+            message, count = failures[0] if failures else ("", 0)
+            rows.append([stats.name, part, number(scores[0][1]), len(scores), full,
+                         Number(f"{full / len(scores):.3f}"),
+                         Number(f"{statistics.fmean(s for s, _, _ in scores):.3f}"),
+                         message, count])
+    write_csv(path, CSV_COLUMNS, rows)
 
 
 # -- HTML --------------------------------------------------------------------------------------

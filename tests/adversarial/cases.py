@@ -2,7 +2,9 @@
 01_numpy_basics, with the exact outcome the grader must give it."""
 
 import json
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import nbformat
 
@@ -15,9 +17,26 @@ CELL_TIMEOUT = 5  # seconds per cell in this suite, to keep it fast
 
 
 @dataclass
+class Link:
+    """A symbolic link: to an absolute path, or to a path relative to the submissions folder."""
+
+    target: str
+    notebook: bool = False  # as `<student>.ipynb` beside the student folders
+
+
+class Fifo:
+    """A named pipe in place of a notebook: reading it would wait forever."""
+
+
+class Device:
+    """A character device (/dev/zero's numbers) in place of a notebook: endless bytes."""
+
+
+@dataclass
 class Case:
     student: str
-    files: dict  # path inside the student's folder -> notebook node, bytes or str
+    files: "dict | Link"  # path in the folder -> notebook, bytes, str, Link, Fifo, Device;
+    # or a Link in place of the whole student folder
     status: str
     score: float
     cells: dict = field(default_factory=dict)  # grade id -> (score, message fragment)
@@ -198,6 +217,161 @@ def all_cases():
                        "    warnings.warn('and one while the check runs', RuntimeWarning)\n"
                        "    return 1 / (1 + np.exp(-x))\n")),
             "graded", FULL, {"sigmoid-visible": (1, ""), "sigmoid-hidden": (2, "")}),
+        *intake_cases(),
+        *injection_cases(),
+    ]
+
+
+# -- intake: what is read, and what is refused (each trick on top of the same wrong answers)
+
+WRONG = FULL - 3  # the score of `wrong_answers`: softmax wrong, the rest right
+CLASSMATE_SECRET = "classmate-secret-5e1c"  # only in the classmate's own notebook
+LINKED = "is a symbolic link"
+
+
+def wrong_answers():
+    return with_answer("softmax", WRONG_SOFTMAX)
+
+
+def classmates_notebook():
+    return with_answer("sigmoid", f"# {CLASSMATE_SECRET}\n"
+                                  "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n")
+
+
+def deep_metadata(depth=100_000):
+    """A notebook whose metadata nests `depth` lists deep: too deep for any JSON parser."""
+    text = nbformat.writes(wrong_answers())
+    return text.replace('"metadata": {', '"metadata": {"deep": ' + "[" * depth + "]" * depth
+                        + ", ", 1)
+
+
+def with_assignment_metadata(value, notebook=None):
+    notebook = notebook or wrong_answers()
+    notebook.metadata["dlcourse"] = {"assignment": value}
+    return notebook
+
+
+def intake_cases():
+    refused = "a submission must be"
+    return [
+        Case("wrong_answers", only(wrong_answers()), "graded", WRONG,
+             {"softmax-visible": (0, "wrong values")}),
+        Case("classmate", only(classmates_notebook()), "graded", FULL),
+        Case("links_classmates_folder", Link("classmate"), "error", 0, max_score=0,
+             reason=[f"links_classmates_folder {LINKED}", refused]),
+        Case("links_classmates_notebook",
+             {f"{ASSIGNMENT}.ipynb": Link(f"classmate/{ASSIGNMENT}.ipynb")}, "error", 0,
+             max_score=0, reason=[f"{ASSIGNMENT}.ipynb {LINKED}", refused]),
+        Case("links_notebook_beside_folders", Link(f"classmate/{ASSIGNMENT}.ipynb", True),
+             "error", 0, max_score=0,
+             reason=[f"links_notebook_beside_folders.ipynb {LINKED}", refused]),
+        Case("links_etc_shadow", {f"{ASSIGNMENT}.ipynb": Link("/etc/shadow")}, "error", 0,
+             max_score=0, reason=[LINKED]),
+        Case("links_a_folder_inside", {"work": Link("classmate")}, "error", 0, max_score=0,
+             reason=["no notebook (.ipynb) in the submission (work (a symbolic link))"]),
+        Case("fifo_notebook", {f"{ASSIGNMENT}.ipynb": Fifo()}, "error", 0, max_score=0,
+             reason=["is a FIFO", refused]),
+        Case("device_notebook", {f"{ASSIGNMENT}.ipynb": Device()}, "error", 0, max_score=0,
+             reason=[refused]),
+        Case("too_large", {f"{ASSIGNMENT}.ipynb": "{" + " " * (26 * 2**20) + "}"}, "error", 0,
+             max_score=0, reason=["is too large to grade (26.0 MiB; the limit is 25.0 MiB)"]),
+        Case("deep_metadata", {f"{ASSIGNMENT}.ipynb": deep_metadata()}, "error", 0,
+             reason=["is not a valid notebook"]),
+        Case("deep_metadata_renamed", {"homework.ipynb": deep_metadata()}, "error", 0,
+             max_score=0, reason=["cannot tell which assignment homework.ipynb is"]),
+        Case("assignment_is_a_number", only(with_assignment_metadata(5)), "graded", WRONG,
+             {"softmax-visible": (0, "wrong values")}),
+        Case("assignment_is_a_number_renamed", {"homework.ipynb": with_assignment_metadata(5)},
+             "error", 0, max_score=0, reason=["cannot tell which assignment homework.ipynb"]),
+        Case("assignment_is_a_path", {"homework.ipynb": with_assignment_metadata("../../etc")},
+             "error", 0, max_score=0, reason=["unknown assignment '../../etc' in homework.ipynb"]),
+        Case("metadata_of_the_wrong_type", only(_nbgrader_metadata_of_the_wrong_type()),
+             "graded", WRONG, {"softmax-visible": (0, "wrong values")},
+             ["carried grading metadata that the assignment does not have"]),
+        Case("renamed_answer_cell", only(_renamed("softmax")), "graded", WRONG,
+             {"softmax-visible": (0, "wrong values")},
+             ["carried grading metadata that the assignment does not have"]),
+        Case("renamed_test_cell", only(_renamed("softmax-visible")), "graded", WRONG,
+             {"softmax-visible": (0, "wrong values")},
+             ["The test cell `softmax-visible` was missing and was restored."]),
+        Case("stored_outputs", only(_with_stored_outputs()), "graded", WRONG,
+             {"softmax-visible": (0, "wrong values")}),
+    ]
+
+
+def _renamed(grade_id):
+    notebook = wrong_answers()
+    for cell in notebook.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == grade_id:
+            cell.metadata.nbgrader["grade_id"] = grade_id + "-renamed"
+    return notebook
+
+
+STORED_OUTPUT = "stored-output-3b9d "
+
+
+def _with_stored_outputs():
+    """Outputs saved at home: a fake pass and a script in every code cell, 5 MB in one."""
+    notebook = wrong_answers()
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    for cell in code:
+        cell.outputs = [nbformat.v4.new_output("display_data", {
+            "text/html": f"<script>alert('stored')</script>{STORED_OUTPUT}PASS",
+            "text/plain": "PASS"})]
+    code[-1].outputs.append(nbformat.v4.new_output("stream", text=STORED_OUTPUT * 250_000))
+    return notebook
+
+
+def _nbgrader_metadata_of_the_wrong_type():
+    notebook = wrong_answers()
+    notebook.cells[0].metadata["nbgrader"] = 5
+    notebook.cells[1].metadata["nbgrader"] = {"grade_id": ["a", "list"], "grade": True,
+                                              "points": 50}
+    return notebook
+
+
+# -- injection: active content and formulas, on top of the same wrong answers
+
+SCRIPTS = ('<script>alert("md")</script>\n\n<img src=x onerror="alert(1)">\n\n'
+           '[click me](javascript:alert(2))\n\n<iframe src="https://example.com"></iframe>\n\n'
+           '<object data="x.swf"></object> <a href="#" onclick="alert(3)">link</a>')
+DISPLAYS = """
+from IPython.display import HTML, Javascript, Markdown, SVG, display
+display(HTML('<b>bold</b><script>alert("html")</script><img src=x onerror="alert(4)">'))
+display(Javascript('alert(5)'))
+display(Markdown('<script>alert("markdown output")</script> **visible**'))
+display(SVG('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(6)</script></svg>'))
+display({"image/png": "iVBORw0KGgo=", "text/plain": "png"}, raw=True,
+        metadata={"image/png": {"width": "1 onerror=alert(7)"}})
+display(HTML('<p>isolated</p>'), metadata={"isolated": True})
+print('<script>alert("stdout")</script>')
+"""
+FORMULA = '=HYPERLINK("evil.example","click")'
+FORMULA_EXCEPTION = f"""
+def softmax(x):
+    raise type({FORMULA!r}, (Exception,), {{}})("-2+3")
+"""
+
+
+def injection_cases():
+    markdown = wrong_answers()
+    markdown.cells.insert(1, nbformat.v4.new_markdown_cell(SCRIPTS))
+    foreign = wrong_answers()
+    foreign.cells.insert(1, nbformat.v4.new_markdown_cell("my notes", metadata={"nbgrader": {
+        "grade_id": '"><script>alert("grade id")</script>', "solution": True, "grade": False,
+        "schema_version": 3}}))
+    return [
+        Case("script_in_markdown", only(markdown), "graded", WRONG,
+             {"softmax-visible": (0, "wrong values")}),
+        Case("script_in_display", only(with_answer("softmax", DISPLAYS + WRONG_SOFTMAX)),
+             "graded", WRONG, {"softmax-visible": (0, "wrong values")}),
+        Case("script_in_grade_id", only(foreign), "graded", WRONG,
+             {"softmax-visible": (0, "wrong values")},
+             ["carried grading metadata that the assignment does not have"]),
+        Case(FORMULA, only(wrong_answers()), "graded", WRONG,
+             {"softmax-visible": (0, "wrong values")}),
+        Case("formula_exception_name", only(with_answer("softmax", FORMULA_EXCEPTION)),
+             "graded", WRONG, {"softmax-visible": (0, FORMULA)}),
     ]
 
 
@@ -252,13 +426,35 @@ def _stripped_without_softmax():
     return strip_metadata(notebook)
 
 
-def write_case(case: Case, folder):
-    """Write a case's files into `folder/<student>/`."""
+def write_case(case: Case, folder: Path):
+    """Write a case's files into `folder/<student>/` (or its link in place of that folder)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if isinstance(case.files, Link):
+        name = case.student + (".ipynb" if case.files.notebook else "")
+        _link(folder / name, case.files.target, folder)
+        return
     student = folder / case.student
     student.mkdir(parents=True)
     for name, content in case.files.items():
         path = student / name
         if isinstance(content, nbformat.NotebookNode):
             nbformat.write(content, path)
+        elif isinstance(content, Link):
+            _link(path, content.target, folder)
+        elif isinstance(content, Fifo):
+            os.mkfifo(path)
+        elif isinstance(content, Device):
+            _device(path)
         else:
             path.write_text(content)
+
+
+def _link(path: Path, target: str, folder: Path) -> None:
+    path.symlink_to(target if target.startswith("/") else folder / target)
+
+
+def _device(path: Path) -> None:
+    try:
+        os.mknod(path, 0o644 | 0o020000, os.makedev(1, 5))  # S_IFCHR: /dev/zero
+    except PermissionError:  # not root, or no CAP_MKNOD: a link to the device then
+        path.symlink_to("/dev/zero")
