@@ -452,6 +452,9 @@ def L_model_backward(AL, Y, caches):
             grads[f"dA{l}"], caches[l - 1], "relu")
     return grads
 """),
+    DeepAnswer("L_model_backward", "dAL kept in grads too", _variant(
+        _L_MODEL_BACKWARD, "    grads[\"dA\" + str(L - 1)] = dA_prev\n",
+        "    grads[\"dA\" + str(L)] = dAL\n    grads[\"dA\" + str(L - 1)] = dA_prev\n")),
     DeepAnswer("update_parameters", "a deep copy updated in place", """
 import copy
 def update_parameters(params, grads, learning_rate):

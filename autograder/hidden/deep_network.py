@@ -255,7 +255,6 @@ def grade_L_model_backward(L_model_backward):
             call = f"L_model_backward(AL, Y, caches)  # layer_dims {layer_dims}, m = {m}"
             grads = ex.call(L_model_backward, AL, Y, _copy(caches), label=call, helpers=helpers)
             ex.expect_dict(grads, reference.L_model_backward(AL, Y, caches), call)
-            L = len(layer_dims) - 1
 
             def cost(point, parameters=parameters, X=X, Y=Y):
                 return reference.compute_cost(reference.L_model_forward(X, point)[0], Y)
@@ -269,8 +268,6 @@ def grade_L_model_backward(L_model_backward):
                             {name: grads["d" + name] for name in parameters})
             _gradient_check(ex, f"gradient check of {call}", input_cost, {"X": X},
                             {"X": grads["dA0"]})
-            ex.expect_true(len(grads) == 3 * L, call, f"expected the {3 * L} gradients dA0 .. "
-                           f"dA{L - 1}, dW1 .. dW{L}, db1 .. db{L}, got keys {sorted(grads)}")
 
 
 def grade_update_parameters(update_parameters):
