@@ -8,7 +8,8 @@
 Batch 32, T_x = 20, 27 inputs (one-hot characters), hidden 64 and 128, float32 and float64
 (issue 6). Compares, in one process:
 
-- the reference `lstm_forward` + `lstm_backward` (`autograder.reference.lstm`: one matrix
+- the reference's `lstm_forward_stacked` + `lstm_backward_stacked` (`autograder.reference.lstm`,
+  the same results as the notebook's `lstm_forward` + `lstm_backward`, faster: one matrix
   product per step for the four stacked gates, time-major buffers updated in place, the gate
   derivatives of every step before the backward loop, the weight gradients in one product
   after it; equal to the loop over the cell functions, to rounding);
@@ -70,7 +71,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402 - after the thread settings
 
-from autograder.reference.lstm import lstm_backward, lstm_forward  # noqa: E402
+from autograder.reference.lstm import lstm_backward_stacked as lstm_backward  # noqa: E402
+from autograder.reference.lstm import lstm_forward_stacked as lstm_forward  # noqa: E402
 
 try:
     import torch

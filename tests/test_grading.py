@@ -29,6 +29,8 @@ EXPECTED_SCORES = {
                             "errors": 0, "untouched": 0, "max": 48},
     "06_lstm": {"perfect": 32, "variants": 32, "typical_mistakes": 14,
                 "errors": 0, "untouched": 0, "max": 32},
+    "07_deep_network": {"perfect": 35, "variants": 35, "typical_mistakes": 12,
+                        "errors": 0, "untouched": 0, "max": 35},
 }
 
 _graded = {}

@@ -166,8 +166,8 @@ def test_sequence_functions_loop_over_time_only(monkeypatch):
             return _original(*args)
 
         monkeypatch.setattr(reference, name, counting_step)
-    caches = reference.lstm_forward(rng.normal(size=(3, 50, 6)), np.zeros((4, 50)), p)[3]
-    reference.lstm_backward(rng.normal(size=(4, 50, 6)), caches)
+    caches = reference.lstm_forward_stacked(rng.normal(size=(3, 50, 6)), np.zeros((4, 50)), p)[3]
+    reference.lstm_backward_stacked(rng.normal(size=(4, 50, 6)), caches)
     assert calls == [("_forward_step", 50)] * 6 + [("_backward_step", 50)] * 6
 
 
@@ -212,7 +212,7 @@ def test_sequence_functions_equal_the_loops_over_the_cells(n_x, n_a, n_y, m, T_x
     rng = np.random.default_rng(n_a)
     p = hidden.lstm_parameters(rng, n_x, n_a, n_y)
     x, a0, da = (rng.normal(size=s) for s in ((n_x, m, T_x), (n_a, m), (n_a, m, T_x)))
-    fast, loop = reference.lstm_forward(x, a0, p), cell_loop_forward(x, a0, p)
+    fast, loop = reference.lstm_forward_stacked(x, a0, p), cell_loop_forward(x, a0, p)
     for ours, theirs in zip(fast[:3], loop[:3], strict=True):
         assert_equal_to_rounding(ours, theirs)
     assert len(fast[3][0]) == T_x and fast[3][1] is x
@@ -221,8 +221,8 @@ def test_sequence_functions_equal_the_loops_over_the_cells(n_x, n_a, n_y, m, T_x
         for entry, expected in zip(ours[:-1], theirs[:-1], strict=True):
             assert_equal_to_rounding(entry, expected)
     expected = cell_loop_backward(da, loop[3])
-    for caches in (fast[3], loop[3]):  # lstm_backward takes any caches of the cell's format
-        gradients = reference.lstm_backward(da, caches)
+    for caches in (fast[3], loop[3]):  # it takes any caches of the cell's format
+        gradients = reference.lstm_backward_stacked(da, caches)
         assert set(gradients) == set(expected)
         for key, value in expected.items():
             assert_equal_to_rounding(gradients[key], value)
@@ -239,12 +239,12 @@ def test_sequence_functions_equal_the_loops_over_the_cells_with_saturated_gates(
     with np.errstate(over="ignore"):  # the classic sigmoid overflows on its way to 0
         loop = cell_loop_forward(x, a0, p)
         expected = cell_loop_backward(da, loop[3])
-    fast = reference.lstm_forward(x, a0, p)
+    fast = reference.lstm_forward_stacked(x, a0, p)
     ft, cct, ot = (loop[3][0][2][k] for k in (4, 6, 7))  # step 2's gates
     assert np.all(ot[:2] == 0) and np.all(ft[1:3] == 1) and np.all(cct[::3] == [[-1], [1]])
     for ours, theirs in zip(fast[:3], loop[:3], strict=True):
         assert_equal_to_rounding(ours, theirs)
-    gradients = reference.lstm_backward(da, fast[3])
+    gradients = reference.lstm_backward_stacked(da, fast[3])
     for key, value in expected.items():
         assert np.all(np.isfinite(gradients[key]))
         assert_equal_to_rounding(gradients[key], value)
@@ -255,8 +255,9 @@ def test_sequence_functions_compute_in_float32_for_float32_inputs():
     p = hidden.lstm_parameters(rng, 5, 8, 3)
     x, a0, da = (rng.normal(size=s) for s in ((5, 4, 6), (8, 4), (8, 4, 6)))
     single = {key: value.astype(np.float32) for key, value in p.items()}
-    a, y, c, caches = reference.lstm_forward(x.astype(np.float32), a0.astype(np.float32), single)
-    gradients = reference.lstm_backward(da.astype(np.float32), caches)
+    a, y, c, caches = reference.lstm_forward_stacked(x.astype(np.float32),
+                                                     a0.astype(np.float32), single)
+    gradients = reference.lstm_backward_stacked(da.astype(np.float32), caches)
     dtypes = {a.dtype, y.dtype, c.dtype} | {g.dtype for g in gradients.values()}
     assert dtypes == {np.dtype(np.float32)}
     a64, _, _, caches64 = cell_loop_forward(x, a0, p)

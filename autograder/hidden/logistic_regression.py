@@ -107,10 +107,10 @@ def grade_model(model):
             call = (f"model(X_train, Y_train, X_test, Y_test, num_iterations={iterations}, "
                     f"learning_rate={rate})  # X_train ({n_x}, {m_train}), "
                     f"X_test ({n_x}, {m_test})")
-            with contextlib.redirect_stdout(io.StringIO()):
+            with contextlib.redirect_stdout(io.StringIO()):  # both print their accuracies
                 d = ex.call(model, X_train, Y_train, X_test, Y_test, iterations, rate,
                             label=call)
-            expected = reference.model(X_train, Y_train, X_test, Y_test, iterations, rate)
+                expected = reference.model(X_train, Y_train, X_test, Y_test, iterations, rate)
             costs = expected.pop("costs")
             for key in ("Y_prediction_train", "Y_prediction_test"):
                 expected[key] = expected[key].astype(np.int64)

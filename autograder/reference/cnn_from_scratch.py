@@ -259,14 +259,14 @@ def max_pool_forward_vectorized(A_prev, hparameters):
 def max_pool_backward_vectorized(dA, cache):
     """The gradient of max_pool_forward_vectorized (given in the notebook, not graded):
     each window's gradient goes to its first maximum, as in pool_backward."""
-    (A_prev, hparameters) = cache
-    f = hparameters["f"]
-    m, n_H, n_W, n_C = dA.shape
-    blocks = A_prev[:, :n_H * f, :n_W * f].reshape(m, n_H, f, n_W, f, n_C)
-    blocks = blocks.transpose(0, 1, 3, 5, 2, 4).reshape(m, n_H, n_W, n_C, f * f)
-    first = np.argmax(blocks, axis=-1)
-    spread = (np.arange(f * f) == first[..., None]) * dA[..., None]
-    spread = spread.reshape(m, n_H, n_W, n_C, f, f).transpose(0, 1, 4, 2, 5, 3)
-    dA_prev = np.zeros(A_prev.shape, dtype=np.result_type(dA, A_prev))
-    dA_prev[:, :n_H * f, :n_W * f] = spread.reshape(m, n_H * f, n_W * f, n_C)
-    return dA_prev
+    A_in, hp = cache
+    size = hp["f"]
+    count, rows, cols, channels = dA.shape
+    tiles = A_in[:, :rows * size, :cols * size].reshape(count, rows, size, cols, size, channels)
+    tiles = tiles.transpose(0, 1, 3, 5, 2, 4).reshape(count, rows, cols, channels, size * size)
+    first = np.argmax(tiles, axis=-1)
+    routed = (np.arange(size * size) == first[..., None]) * dA[..., None]
+    routed = routed.reshape(count, rows, cols, channels, size, size).transpose(0, 1, 4, 2, 5, 3)
+    grad = np.zeros(A_in.shape, dtype=np.result_type(dA, A_in))
+    grad[:, :rows * size, :cols * size] = routed.reshape(count, rows * size, cols * size, channels)
+    return grad

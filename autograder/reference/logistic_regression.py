@@ -6,17 +6,21 @@ from tqdm.auto import tqdm
 
 def sigmoid(z):
     """z -- a scalar or an array of any shape. Returns 1 / (1 + exp(-z)), same shape."""
-    return 1 / (1 + np.exp(-z))
+    s = 1 / (1 + np.exp(-z))
+    return s
 
 
 def initialize_with_zeros(dim):
     """Returns w, zeros of shape (dim, 1), and b = 0.0."""
-    return np.zeros((dim, 1)), 0.0
+    w = np.zeros((dim, 1))
+    b = 0.0
+    return w, b
 
 
 def flatten_images(images):
     """images -- (m, num_px, num_px, 3). Returns (num_px * num_px * 3, m), one image a column."""
-    return images.reshape(images.shape[0], -1).T
+    X_flatten = images.reshape(images.shape[0], -1).T
+    return X_flatten
 
 
 def propagate(w, b, X, Y):
@@ -26,7 +30,8 @@ def propagate(w, b, X, Y):
     cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
     dw = np.dot(X, (A - Y).T) / m
     db = np.sum(A - Y) / m
-    return {"dw": dw, "db": db}, float(cost)
+    grads = {"dw": dw, "db": db}
+    return grads, cost
 
 
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
@@ -38,13 +43,15 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
         b = b - learning_rate * grads["db"]
         if i % 100 == 0:
             costs.append(cost)
-    return {"w": w, "b": b}, grads, costs
+    params = {"w": w, "b": b}
+    return params, grads, costs
 
 
 def predict(w, b, X):
     """w (n_x, 1), b a number, X (n_x, m). Returns (1, m) predictions, 1.0 where A > 0.5."""
     A = sigmoid(np.dot(w.T, X) + b)
-    return (A > 0.5).astype(float)
+    Y_prediction = (A > 0.5).astype(float)
+    return Y_prediction
 
 
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
@@ -53,12 +60,17 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     w, b = initialize_with_zeros(X_train.shape[0])
     params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate,
                                     print_cost)
-    w, b = params["w"], params["b"]
+    w = params["w"]
+    b = params["b"]
     Y_prediction_test = predict(w, b, X_test)
     Y_prediction_train = predict(w, b, X_train)
-    if print_cost:
-        print(f"train accuracy: {100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100} %")
-        print(f"test accuracy: {100 - np.mean(np.abs(Y_prediction_test - Y_test)) * 100} %")
-    return {"costs": costs, "Y_prediction_test": Y_prediction_test,
-            "Y_prediction_train": Y_prediction_train, "w": w, "b": b,
-            "learning_rate": learning_rate, "num_iterations": num_iterations}
+    print(f"train accuracy: {100 - np.mean(np.abs(Y_prediction_train - Y_train)) * 100:.1f} %")
+    print(f"test accuracy: {100 - np.mean(np.abs(Y_prediction_test - Y_test)) * 100:.1f} %")
+    d = {"costs": costs,
+         "Y_prediction_test": Y_prediction_test,
+         "Y_prediction_train": Y_prediction_train,
+         "w": w,
+         "b": b,
+         "learning_rate": learning_rate,
+         "num_iterations": num_iterations}
+    return d

@@ -1,5 +1,6 @@
-"""Reference solutions for 06_lstm (the same code as the solution notebook, except
-lstm_forward and lstm_backward: equal to rounding, but faster; see their section below).
+"""Reference solutions for 06_lstm: the solution notebook's code (tests/test_one_copy.py keeps
+them equal), and lstm_forward_stacked and lstm_backward_stacked: the same results, to rounding,
+faster (see their section below).
 
 Shapes: x (n_x, m, T_x), a (n_a, m, T_x), one example per column, time last.
 """
@@ -40,7 +41,8 @@ def rnn_forward(x, a0, parameters):
         a[:, :, t] = a_next
         y_pred[:, :, t] = yt_pred
         caches.append(cache)
-    return a, y_pred, (caches, x)
+    caches = (caches, x)
+    return a, y_pred, caches
 
 
 def lstm_cell_forward(xt, a_prev, c_prev, parameters):
@@ -78,7 +80,7 @@ def lstm_cell_backward(da_next, dc_next, cache):
     concat = np.concatenate([a_prev, xt], axis=0)
     dconcat = (parameters["Wf"].T @ dft + parameters["Wi"].T @ dit
                + parameters["Wc"].T @ dcct + parameters["Wo"].T @ dot)
-    return {
+    gradients = {
         "dxt": dconcat[n_a:],
         "da_prev": dconcat[:n_a],
         "dc_prev": dc * ft,
@@ -87,12 +89,63 @@ def lstm_cell_backward(da_next, dc_next, cache):
         "dWc": dcct @ concat.T, "dbc": np.sum(dcct, axis=1, keepdims=True),
         "dWo": dot @ concat.T, "dbo": np.sum(dot, axis=1, keepdims=True),
     }
+    return gradients
 
 
-# --- lstm_forward and lstm_backward ---------------------------------------------------------
+def lstm_forward(x, a0, parameters):
+    """x (n_x, m, T_x), a0 (n_a, m); c starts at zero.
+
+    Returns a, c (n_a, m, T_x), y (n_y, m, T_x) as (a, y, c, caches), caches = (list, x), the
+    list holding lstm_cell_forward's cache of every step.
+    """
+    n_x, m, T_x = x.shape
+    n_y, n_a = parameters["Wy"].shape
+    a = np.zeros((n_a, m, T_x), dtype=x.dtype)
+    c = np.zeros((n_a, m, T_x), dtype=x.dtype)
+    y = np.zeros((n_y, m, T_x), dtype=x.dtype)
+    caches = []
+    a_next = a0
+    c_next = np.zeros((n_a, m), dtype=x.dtype)
+    for t in range(T_x):
+        a_next, c_next, yt, cache = lstm_cell_forward(x[:, :, t], a_next, c_next, parameters)
+        a[:, :, t] = a_next
+        c[:, :, t] = c_next
+        y[:, :, t] = yt
+        caches.append(cache)
+    caches = (caches, x)
+    return a, y, c, caches
+
+
+def lstm_backward(da, caches):
+    """da (n_a, m, T_x): gradient of the loss with respect to every hidden state a<t>.
+
+    Returns {dx (n_x, m, T_x), da0 (n_a, m), dWf, dWi, dWc, dWo (n_a, n_a + n_x),
+    dbf, dbi, dbc, dbo (n_a, 1)}.
+    """
+    cache_list, x = caches
+    n_x, m, T_x = x.shape
+    n_a = da.shape[0]
+    dx = np.zeros_like(x)
+    da_prevt = np.zeros((n_a, m), dtype=da.dtype)
+    dc_prevt = np.zeros((n_a, m), dtype=da.dtype)
+    gradients = {key: 0 for key in ("dWf", "dWi", "dWc", "dWo", "dbf", "dbi", "dbc", "dbo")}
+    for t in reversed(range(T_x)):
+        step = lstm_cell_backward(da[:, :, t] + da_prevt, dc_prevt, cache_list[t])
+        dx[:, :, t] = step["dxt"]
+        da_prevt = step["da_prev"]
+        dc_prevt = step["dc_prev"]
+        for key in gradients:
+            gradients[key] = gradients[key] + step[key]
+    gradients["dx"] = dx
+    gradients["da0"] = da_prevt
+    return gradients
+
+
+# --- lstm_forward_stacked and lstm_backward_stacked: the same, faster ------------------------
 #
-# They compute what a loop of lstm_cell_forward (lstm_cell_backward) over time computes, to
-# rounding, and return the same caches (tests/test_lstm.py compares them), but faster:
+# They compute what lstm_forward and lstm_backward (loops of lstm_cell_forward and
+# lstm_cell_backward over time) compute, to rounding, and return the same caches
+# (tests/test_lstm.py compares them), but faster; benchmarks/lstm.py times them:
 #
 # - the gate weights and biases are stacked, W = [Wo; Wf; Wi; Wc | bo; bf; bi; bc], and so are
 #   the inputs of every step, H[t] = [a<t-1>; x<t>; 1], the step writing a<t> into H[t + 1]:
@@ -176,7 +229,7 @@ def _softmax_over_axis_1(z):
     z /= z.sum(axis=1, keepdims=True)
 
 
-def lstm_forward(x, a0, parameters):
+def lstm_forward_stacked(x, a0, parameters):
     """x (n_x, m, T_x), a0 (n_a, m); c starts at zero.
 
     Returns a, c (n_a, m, T_x), y (n_y, m, T_x) as (a, y, c, caches), caches = (list, x), the
@@ -266,7 +319,7 @@ def _backward_step(WT, da_t, k, da_next, dc_next, dz, d_inputs):
     np.multiply(dc, ft, out=dc_next)
 
 
-def lstm_backward(da, caches):
+def lstm_backward_stacked(da, caches):
     """da (n_a, m, T_x): gradient of the loss with respect to every hidden state a<t>.
 
     Returns {dx (n_x, m, T_x), da0 (n_a, m), dWf, dWi, dWc, dWo (n_a, n_a + n_x),
@@ -301,7 +354,8 @@ def lstm_backward(da, caches):
 
 def clip(gradients, maxValue):
     """Clip every entry of every gradient to [-maxValue, maxValue]; returns a new dict."""
-    return {key: np.clip(value, -maxValue, maxValue) for key, value in gradients.items()}
+    gradients = {key: np.clip(value, -maxValue, maxValue) for key, value in gradients.items()}
+    return gradients
 
 
 def sample(parameters, char_to_ix, rng, max_length=50):
