@@ -29,6 +29,8 @@ EXPECTED_SCORES = {
                             "errors": 0, "untouched": 0, "max": 48},
     "06_lstm": {"perfect": 32, "variants": 32, "typical_mistakes": 14,
                 "errors": 0, "untouched": 0, "max": 32},
+    "08_training_deep_networks": {"perfect": 40, "variants": 40, "typical_mistakes": 18,
+                                  "errors": 0, "untouched": 0, "max": 40},
 }
 
 _graded = {}

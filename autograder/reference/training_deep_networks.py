@@ -1,8 +1,9 @@
-"""Reference solutions for 08_training_deep_networks: the solution notebook's code, function by
-function (tests/test_training_deep_networks.py fails when the two differ).
+"""Reference solutions for 08_training_deep_networks: the solution notebook's code.
 
-The model is the classic three-layer network LINEAR -> RELU -> LINEAR -> RELU -> LINEAR ->
-SIGMOID, with examples in columns (X is (n_x, m), Y is (1, m)).
+Every function here is, statement for statement, a code cell of the solution notebook (the
+given code and the graded exercises); tests/test_training_deep_networks.py fails when the two
+differ. The model is the classic three-layer network LINEAR -> RELU -> LINEAR -> RELU ->
+LINEAR -> SIGMOID, with examples in columns (X is (n_x, m), Y is (1, m)).
 """
 
 import numpy as np
@@ -11,21 +12,27 @@ import numpy as np
 
 
 def sigmoid(x):
-    """x -- an array of any shape. Returns 1 / (1 + exp(-x)), same shape."""
-    return 1 / (1 + np.exp(-x))
+    """The sigmoid 1 / (1 + exp(-x)) of every element of x, written as exp(-log(1 + exp(-x)))
+    so that a large negative x gives 0 without overflowing."""
+    return np.exp(-np.logaddexp(0, -x))
 
 
 def relu(x):
-    """x -- an array of any shape. Returns max(0, x), same shape."""
+    """The ReLU max(0, x) of every element of x."""
     return np.maximum(0, x)
 
 
 def forward_propagation(X, parameters):
     """LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID.
 
-    X -- (n_x, m); parameters -- W1 (n_1, n_x), b1 (n_1, 1), W2 (n_2, n_1), b2 (n_2, 1),
-    W3 (1, n_2), b3 (1, 1).
-    Returns A3 (1, m) and cache (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3).
+    Arguments:
+    X -- input data, shape (n_x, m)
+    parameters -- dict with W1 (n_1, n_x), b1 (n_1, 1), W2 (n_2, n_1), b2 (n_2, 1),
+                  W3 (1, n_2), b3 (1, 1)
+
+    Returns:
+    A3 -- the output probabilities, shape (1, m)
+    cache -- the tuple (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
     """
     W1, b1 = parameters["W1"], parameters["b1"]
     W2, b2 = parameters["W2"], parameters["b2"]
@@ -36,13 +43,20 @@ def forward_propagation(X, parameters):
     A2 = relu(Z2)
     Z3 = W3 @ A2 + b3
     A3 = sigmoid(Z3)
-    return A3, (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
+    cache = (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
+    return A3, cache
 
 
 def backward_propagation(X, Y, cache):
-    """Gradients of the cross-entropy cost; cache from forward_propagation.
+    """Gradients of the cross-entropy cost with respect to the parameters.
 
-    Returns {"dW1", "db1", "dW2", "db2", "dW3", "db3"}, each of its parameter's shape.
+    Arguments:
+    X -- input data, shape (n_x, m)
+    Y -- labels 0/1, shape (1, m)
+    cache -- the cache of forward_propagation
+
+    Returns:
+    gradients -- dict with dW1, db1, dW2, db2, dW3, db3, each of its parameter's shape
     """
     m = X.shape[1]
     (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
@@ -55,41 +69,54 @@ def backward_propagation(X, Y, cache):
     dZ1 = (W2.T @ dZ2) * (A1 > 0)
     dW1 = dZ1 @ X.T / m
     db1 = np.sum(dZ1, axis=1, keepdims=True) / m
-    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2, "dW3": dW3, "db3": db3}
+    gradients = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2, "dW3": dW3, "db3": db3}
+    return gradients
 
 
 def compute_cost(A3, Y):
-    """A3, Y -- (1, m). Returns the cross-entropy cost, a float."""
+    """The cross-entropy cost of the predictions A3 (1, m) for the labels Y (1, m), a float."""
     m = Y.shape[1]
     logprobs = Y * np.log(A3) + (1 - Y) * np.log(1 - A3)
-    return float(-np.sum(logprobs) / m)
+    cost = float(-np.sum(logprobs) / m)
+    return cost
 
 
 def update_parameters(parameters, grads, learning_rate):
-    """One step of gradient descent; returns a new dict."""
+    """One step of gradient descent: a new dict with W - learning_rate * dW for every W."""
     return {name: value - learning_rate * grads["d" + name] for name, value in parameters.items()}
 
 
 def predict(X, parameters):
-    """X -- (n_x, m). Returns labels 0/1, (1, m): 1 where A3 > 0.5."""
+    """The labels the network predicts for X (n_x, m): 1 where A3 > 0.5, else 0; shape (1, m)."""
     A3, _ = forward_propagation(X, parameters)
     return (A3 > 0.5).astype(int)
 
 
 def forward_propagation_n(X, Y, parameters):
-    """The cost of the network on (X, Y) and the cache: (cost, cache)."""
+    """The cost of the network with these parameters on (X, Y), and the forward pass's cache."""
     A3, cache = forward_propagation(X, parameters)
-    return compute_cost(A3, Y), cache
+    cost = compute_cost(A3, Y)
+    return cost, cache
 
 
-# ---------------------------------------------------------------- 1. initialization
+def initialize_velocity(parameters):
+    """Zeros of every parameter's shape, named after its gradient: {"dW1": ..., "db1": ...}."""
+    return {"d" + name: np.zeros_like(value) for name, value in parameters.items()}
+
+
+# ---------------------------------------------------------------- the exercises
 
 
 def initialize_parameters_he(layers_dims):
-    """He initialization: W[l] ~ N(0, 2 / n[l-1]), zero biases.
+    """He initialization: random normal weights of variance 2 / (the layer's inputs), zero biases.
 
-    layers_dims -- [n_x, n_1, ..., n_L]
-    Returns {"W1": (n_1, n_x), "b1": (n_1, 1), ..., "WL": (n_L, n_{L-1}), "bL": (n_L, 1)}.
+    Arguments:
+    layers_dims -- the size of every layer, input first: [n_x, n_1, ..., n_L]
+
+    Returns:
+    parameters -- dict with, for l = 1 ... L:
+        Wl -- weights of shape (layers_dims[l], layers_dims[l - 1])
+        bl -- biases of shape (layers_dims[l], 1)
     """
     parameters = {}
     L = len(layers_dims) - 1
@@ -100,13 +127,17 @@ def initialize_parameters_he(layers_dims):
     return parameters
 
 
-# ---------------------------------------------------------------- 2. regularization
-
-
 def compute_cost_with_regularization(A3, Y, parameters, lambd):
-    """Cross-entropy cost plus the L2 penalty lambd / (2 m) * (||W1||^2 + ||W2||^2 + ||W3||^2).
+    """The cross-entropy cost plus the L2 penalty lambd / (2 m) * (sum of all squared weights).
 
-    A3, Y -- (1, m); parameters -- W1, b1, W2, b2, W3, b3. Returns a float.
+    Arguments:
+    A3 -- the output probabilities, shape (1, m)
+    Y -- labels 0/1, shape (1, m)
+    parameters -- dict with W1, b1, W2, b2, W3, b3
+    lambd -- the regularization strength lambda
+
+    Returns:
+    cost -- the regularized cost, a float
     """
     m = Y.shape[1]
     W1, W2, W3 = parameters["W1"], parameters["W2"], parameters["W3"]
@@ -118,9 +149,17 @@ def compute_cost_with_regularization(A3, Y, parameters, lambd):
 
 
 def backward_propagation_with_regularization(X, Y, cache, lambd):
-    """Gradients of the L2-regularized cost; cache from forward_propagation.
+    """Gradients of the L2-regularized cost.
 
-    Returns {"dZ3", "dW3", "db3", "dA2", "dZ2", "dW2", "db2", "dA1", "dZ1", "dW1", "db1"}.
+    Arguments:
+    X -- input data, shape (n_x, m)
+    Y -- labels 0/1, shape (1, m)
+    cache -- the cache of forward_propagation: (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
+    lambd -- the regularization strength lambda
+
+    Returns:
+    gradients -- dict with dW1, db1, dW2, db2, dW3, db3 (each of its parameter's shape) and
+                 the intermediate dZ3, dA2, dZ2, dA1, dZ1
     """
     m = X.shape[1]
     (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
@@ -135,16 +174,24 @@ def backward_propagation_with_regularization(X, Y, cache, lambd):
     dZ1 = dA1 * (A1 > 0)
     dW1 = dZ1 @ X.T / m + lambd / m * W1
     db1 = np.sum(dZ1, axis=1, keepdims=True) / m
-    return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2,
-            "db2": db2, "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+    gradients = {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2,
+                 "db2": db2, "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+    return gradients
 
 
 def forward_propagation_with_dropout(X, parameters, keep_prob=0.5):
     """Forward pass with inverted dropout on the two hidden layers.
 
-    Each hidden unit of each example is kept with probability keep_prob (mask D = 1) and
-    the kept activations are divided by keep_prob.
-    Returns A3 (1, m) and cache (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3).
+    Arguments:
+    X -- input data, shape (n_x, m)
+    parameters -- dict with W1 (n_1, n_x), b1 (n_1, 1), W2 (n_2, n_1), b2 (n_2, 1),
+                  W3 (1, n_2), b3 (1, 1)
+    keep_prob -- the probability of keeping each hidden unit of each example
+
+    Returns:
+    A3 -- the output probabilities, shape (1, m)
+    cache -- the tuple (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3), where D1
+             (n_1, m) and D2 (n_2, m) are the masks: 1 keeps a unit, 0 drops it
     """
     W1, b1 = parameters["W1"], parameters["b1"]
     W2, b2 = parameters["W2"], parameters["b2"]
@@ -164,9 +211,17 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5):
 
 
 def backward_propagation_with_dropout(X, Y, cache, keep_prob):
-    """Gradients through the dropout masks of the forward pass (cache holds D1, D2).
+    """Gradients of the cost of the dropped-out network of forward_propagation_with_dropout.
 
-    Returns {"dZ3", "dW3", "db3", "dA2", "dZ2", "dW2", "db2", "dA1", "dZ1", "dW1", "db1"}.
+    Arguments:
+    X -- input data, shape (n_x, m)
+    Y -- labels 0/1, shape (1, m)
+    cache -- the cache of forward_propagation_with_dropout, with the masks D1 and D2
+    keep_prob -- the probability of keeping a unit, as in the forward pass
+
+    Returns:
+    gradients -- dict with dW1, db1, dW2, db2, dW3, db3 (each of its parameter's shape) and
+                 the intermediate dZ3, dA2, dZ2, dA1, dZ1
     """
     m = X.shape[1]
     (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3) = cache
@@ -181,18 +236,24 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     dZ1 = dA1 * (A1 > 0)
     dW1 = dZ1 @ X.T / m
     db1 = np.sum(dZ1, axis=1, keepdims=True) / m
-    return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2,
-            "db2": db2, "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
-
-
-# ---------------------------------------------------------------- 3. gradient checking
+    gradients = {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2,
+                 "db2": db2, "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+    return gradients
 
 
 def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False):
     """Compare backpropagation's gradients with centred differences of forward_propagation_n.
 
-    parameters -- {"W1", "b1", ...}; gradients -- {"dW1", "db1", ...} of the same shapes
-    Returns difference = ||grad - gradapprox|| / (||grad|| + ||gradapprox||), a float.
+    Arguments:
+    parameters -- dict with W1, b1, W2, b2, W3, b3
+    gradients -- dict with dW1, db1, dW2, db2, dW3, db3 (other keys are ignored)
+    X -- input data, shape (n_x, m)
+    Y -- labels 0/1, shape (1, m)
+    epsilon -- the nudge given to each parameter, in both directions
+    print_msg -- if True, print the verdict
+
+    Returns:
+    difference -- ||grad - gradapprox|| / (||grad|| + ||gradapprox||), a float
     """
     grad, gradapprox = [], []
     for name, value in parameters.items():
@@ -210,20 +271,26 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False)
     denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
     difference = float(numerator / denominator)
     if print_msg:
-        verdict = "There is a mistake in the backward propagation!" if difference > 2e-7 \
-            else "Your backward propagation works perfectly fine!"
-        print(f"{verdict} difference = {difference:.3e}")
+        if difference > 1e-7:
+            print(f"There is a mistake in the backward propagation! difference = {difference:.2e}")
+        else:
+            print(f"Your backward propagation works perfectly fine! difference = {difference:.2e}")
     return difference
 
 
-# ---------------------------------------------------------------- 4. optimization
-
-
 def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
-    """Shuffle the columns of X (n_x, m) and Y (1, m) together, then cut them into mini-batches.
+    """Shuffle the examples, then cut them into mini-batches.
 
-    Returns a list of (mini_batch_X, mini_batch_Y): all of mini_batch_size columns but the
-    last, which holds the m % mini_batch_size left over (when there are any).
+    Arguments:
+    X -- input data, shape (n_x, m)
+    Y -- labels, shape (1, m)
+    mini_batch_size -- the number of examples per mini-batch
+    seed -- the seed of the shuffle: the same seed gives the same mini-batches
+
+    Returns:
+    mini_batches -- a list of (mini_batch_X, mini_batch_Y), shapes (n_x, mini_batch_size) and
+                    (1, mini_batch_size), except the last, which holds the m % mini_batch_size
+                    examples left over when there are any
     """
     m = X.shape[1]
     np.random.seed(seed)
@@ -234,16 +301,19 @@ def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
     return mini_batches
 
 
-def initialize_velocity(parameters):
-    """Zeros for every gradient: {"dW1": zeros like W1, "db1": zeros like b1, ...}."""
-    return {"d" + name: np.zeros_like(value) for name, value in parameters.items()}
-
-
 def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
     """One step of gradient descent with momentum.
 
-    v -- {"dW1", "db1", ...}: the exponentially weighted averages of the gradients
-    Returns (parameters, v): new dicts, the arguments are left unchanged.
+    Arguments:
+    parameters -- dict with W1, b1, ..., WL, bL
+    grads -- dict with dW1, db1, ..., dWL, dbL
+    v -- the velocity: dict with dW1, db1, ..., the moving averages of the gradients
+    beta -- the momentum, between 0 and 1
+    learning_rate -- the step size
+
+    Returns:
+    parameters -- the updated parameters
+    v -- the updated velocity
     """
     v = {key: beta * v[key] + (1 - beta) * grads[key] for key in v}
     parameters = {name: value - learning_rate * v["d" + name]
@@ -254,10 +324,19 @@ def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
 def update_parameters_with_rmsprop(parameters, grads, s, beta2, learning_rate, epsilon=1e-8):
     """One step of RMSprop.
 
-    s -- {"dW1", "db1", ...}: the exponentially weighted averages of the squared gradients
-    Returns (parameters, s): new dicts, the arguments are left unchanged.
+    Arguments:
+    parameters -- dict with W1, b1, ..., WL, bL
+    grads -- dict with dW1, db1, ..., dWL, dbL
+    s -- dict with dW1, db1, ..., the moving averages of the squared gradients
+    beta2 -- the decay of the moving averages, between 0 and 1
+    learning_rate -- the step size
+    epsilon -- a small number that keeps the division safe
+
+    Returns:
+    parameters -- the updated parameters
+    s -- the updated moving averages
     """
-    s = {key: beta2 * s[key] + (1 - beta2) * grads[key] ** 2 for key in s}
+    s = {key: beta2 * s[key] + (1 - beta2) * np.square(grads[key]) for key in s}
     parameters = {name: value - learning_rate * grads["d" + name]
                   / (np.sqrt(s["d" + name]) + epsilon)
                   for name, value in parameters.items()}
@@ -265,7 +344,15 @@ def update_parameters_with_rmsprop(parameters, grads, s, beta2, learning_rate, e
 
 
 def initialize_adam(parameters):
-    """Adam's two averages, zeros for every gradient: (v, s), each {"dW1", "db1", ...}."""
+    """Adam's two moving averages, zeros to start with.
+
+    Arguments:
+    parameters -- dict with W1, b1, ..., WL, bL
+
+    Returns:
+    v -- dict with dW1, db1, ..., dWL, dbL: zeros of the shapes of W1, b1, ...
+    s -- another such dict of zeros
+    """
     v = {"d" + name: np.zeros_like(value) for name, value in parameters.items()}
     s = {"d" + name: np.zeros_like(value) for name, value in parameters.items()}
     return v, s
@@ -273,13 +360,27 @@ def initialize_adam(parameters):
 
 def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9,
                                 beta2=0.999, epsilon=1e-8):
-    """One step of Adam; t counts the steps taken, this one included (1 on the first step).
+    """One step of Adam.
 
-    Returns (parameters, v, s, v_corrected, s_corrected): new dicts.
+    Arguments:
+    parameters -- dict with W1, b1, ..., WL, bL
+    grads -- dict with dW1, db1, ..., dWL, dbL
+    v -- dict with dW1, db1, ..., the moving averages of the gradients
+    s -- dict with dW1, db1, ..., the moving averages of the squared gradients
+    t -- the number of steps taken, this one included (1 on the first step)
+    learning_rate -- the step size
+    beta1 -- the decay of v
+    beta2 -- the decay of s
+    epsilon -- a small number that keeps the division safe
+
+    Returns:
+    parameters -- the updated parameters
+    v, s -- the updated moving averages
+    v_corrected, s_corrected -- the moving averages after bias correction
     """
     v = {key: beta1 * v[key] + (1 - beta1) * grads[key] for key in v}
-    s = {key: beta2 * s[key] + (1 - beta2) * grads[key] ** 2 for key in s}
     v_corrected = {key: value / (1 - beta1 ** t) for key, value in v.items()}
+    s = {key: beta2 * s[key] + (1 - beta2) * np.square(grads[key]) for key in s}
     s_corrected = {key: value / (1 - beta2 ** t) for key, value in s.items()}
     parameters = {name: value - learning_rate * v_corrected["d" + name]
                   / (np.sqrt(s_corrected["d" + name]) + epsilon)
@@ -288,5 +389,16 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, 
 
 
 def schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000):
-    """learning_rate0 / (1 + decay_rate * floor(epoch_num / time_interval)), a float."""
-    return learning_rate0 / (1 + decay_rate * np.floor(epoch_num / time_interval))
+    """The learning rate after epoch_num epochs, lowered once every time_interval epochs.
+
+    Arguments:
+    learning_rate0 -- the initial learning rate
+    epoch_num -- the number of the epoch
+    decay_rate -- how fast the learning rate falls
+    time_interval -- the number of epochs between two decreases
+
+    Returns:
+    learning_rate -- learning_rate0 / (1 + decay_rate * floor(epoch_num / time_interval))
+    """
+    learning_rate = learning_rate0 / (1 + decay_rate * np.floor(epoch_num / time_interval))
+    return learning_rate
