@@ -373,8 +373,8 @@ MISTAKES = [
              "the input"),
     A("gradient_check_n", "numerator only", _edit(
         GRADIENT_CHECK, "return numerator / denominator", "return numerator"),
-      visible="expected 0.4435595981, got 0.6525183452",
-      hidden="expected 0.2084425741, got 0.5620060094"),
+      visible="expected 0.4435595981, got 0.65251834",
+      hidden="expected 0.2084425741, got 0.56200600"),
     # ---------------- random_mini_batches
     A("random_mini_batches", "not shuffled",
       _edit(MINI_BATCHES, "list(np.random.permutation(m))", "list(range(m))"),

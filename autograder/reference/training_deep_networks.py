@@ -32,19 +32,16 @@ def forward_propagation(X, parameters):
 
     Returns:
     A3 -- the output probabilities, shape (1, m)
-    cache -- the tuple (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
+    cache -- the tuple (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3): Z, A, W and b of
+             each layer in turn
     """
-    W1, b1 = parameters["W1"], parameters["b1"]
-    W2, b2 = parameters["W2"], parameters["b2"]
-    W3, b3 = parameters["W3"], parameters["b3"]
-    Z1 = W1 @ X + b1
-    A1 = relu(Z1)
-    Z2 = W2 @ A1 + b2
-    A2 = relu(Z2)
-    Z3 = W3 @ A2 + b3
-    A3 = sigmoid(Z3)
-    cache = (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
-    return A3, cache
+    A, cache = X, ()
+    for layer in (1, 2, 3):
+        W, b = parameters["W" + str(layer)], parameters["b" + str(layer)]
+        Z = W @ A + b
+        A = relu(Z) if layer < 3 else sigmoid(Z)
+        cache += (Z, A, W, b)
+    return A, cache
 
 
 def backward_propagation(X, Y, cache):
@@ -58,32 +55,26 @@ def backward_propagation(X, Y, cache):
     Returns:
     gradients -- dict with dW1, db1, dW2, db2, dW3, db3, each of its parameter's shape
     """
-    m = X.shape[1]
-    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
+    Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3 = cache
     dZ3 = A3 - Y
-    dW3 = dZ3 @ A2.T / m
-    db3 = np.sum(dZ3, axis=1, keepdims=True) / m
     dZ2 = (W3.T @ dZ3) * (A2 > 0)
-    dW2 = dZ2 @ A1.T / m
-    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
     dZ1 = (W2.T @ dZ2) * (A1 > 0)
-    dW1 = dZ1 @ X.T / m
-    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
-    gradients = {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2, "dW3": dW3, "db3": db3}
+    gradients = {}
+    for layer, dZ, A_prev in ((1, dZ1, X), (2, dZ2, A1), (3, dZ3, A2)):
+        gradients["dW" + str(layer)] = dZ @ A_prev.T / X.shape[1]
+        gradients["db" + str(layer)] = np.mean(dZ, axis=1, keepdims=True)
     return gradients
 
 
 def compute_cost(A3, Y):
     """The cross-entropy cost of the predictions A3 (1, m) for the labels Y (1, m), a float."""
-    m = Y.shape[1]
-    logprobs = Y * np.log(A3) + (1 - Y) * np.log(1 - A3)
-    cost = float(-np.sum(logprobs) / m)
+    cost = float(-np.mean(Y * np.log(A3) + (1 - Y) * np.log(1 - A3)))
     return cost
 
 
 def update_parameters(parameters, grads, learning_rate):
     """One step of gradient descent: a new dict with W - learning_rate * dW for every W."""
-    return {name: value - learning_rate * grads["d" + name] for name, value in parameters.items()}
+    return {key: parameters[key] - learning_rate * grads["d" + key] for key in parameters}
 
 
 def predict(X, parameters):
@@ -101,7 +92,7 @@ def forward_propagation_n(X, Y, parameters):
 
 def initialize_velocity(parameters):
     """Zeros of every parameter's shape, named after its gradient: {"dW1": ..., "db1": ...}."""
-    return {"d" + name: np.zeros_like(value) for name, value in parameters.items()}
+    return {"d" + key: np.zeros(parameters[key].shape) for key in parameters}
 
 
 # ---------------------------------------------------------------- the exercises
