@@ -31,6 +31,8 @@ EXPECTED_SCORES = {
                 "errors": 0, "untouched": 0, "max": 32},
     "07_deep_network": {"perfect": 35, "variants": 35, "typical_mistakes": 12,
                         "errors": 0, "untouched": 0, "max": 35},
+    "08_training_deep_networks": {"perfect": 40, "variants": 40, "typical_mistakes": 18,
+                                  "errors": 0, "untouched": 0, "max": 40},
 }
 
 _graded = {}
