@@ -256,8 +256,9 @@ def transformer_forward(ids, parameters, num_heads=NUM_HEADS):
     the cache of every layer.
     """
     m, T = ids.shape
-    d_model = parameters["E"].shape[1]
-    x = parameters["E"][ids] * np.sqrt(d_model) + positional_encoding(T, d_model)
+    E = parameters["E"]
+    d_model = E.shape[1]
+    x = E[ids] * math.sqrt(d_model) + positional_encoding(T, d_model).astype(E.dtype)
     mask = causal_mask(T)
     block_caches = []
     for block in parameters["blocks"]:
