@@ -39,7 +39,7 @@ def scaled_dot_product_attention(q, k, v, mask=None):
     Returns output (..., T_q, d_v) and attention_weights (..., T_q, T_k).
     """
     d_k = q.shape[-1]
-    scores = q @ np.swapaxes(k, -1, -2) / math.sqrt(d_k)
+    scores = (q / math.sqrt(d_k)) @ np.swapaxes(k, -1, -2)  # scaling q costs less than scores
     if mask is not None:
         scores = np.where(mask == 0, -1e9, scores)
     attention_weights = softmax(scores, axis=-1)
@@ -56,9 +56,9 @@ def scaled_dot_product_attention_backward(doutput, cache):
     d_k = q.shape[-1]
     dv = np.swapaxes(attention_weights, -1, -2) @ doutput
     dweights = doutput @ np.swapaxes(v, -1, -2)
-    dscores = softmax_backward(dweights, attention_weights, axis=-1) / math.sqrt(d_k)
-    dq = dscores @ k
-    dk = np.swapaxes(dscores, -1, -2) @ q
+    dscores = softmax_backward(dweights, attention_weights, axis=-1)
+    dq = dscores @ (k / math.sqrt(d_k))
+    dk = np.swapaxes(dscores, -1, -2) @ (q / math.sqrt(d_k))
     return {"dq": dq, "dk": dk, "dv": dv}
 
 
