@@ -29,6 +29,8 @@ EXPECTED_SCORES = {
                             "errors": 0, "untouched": 0, "max": 48},
     "06_lstm": {"perfect": 32, "variants": 32, "typical_mistakes": 14,
                 "errors": 0, "untouched": 0, "max": 32},
+    "09_attention": {"perfect": 49, "variants": 49, "typical_mistakes": 19,
+                     "errors": 0, "untouched": 0, "max": 49},
 }
 
 _graded = {}
