@@ -33,6 +33,8 @@ EXPECTED_SCORES = {
                         "errors": 0, "untouched": 0, "max": 35},
     "08_training_deep_networks": {"perfect": 40, "variants": 40, "typical_mistakes": 18,
                                   "errors": 0, "untouched": 0, "max": 40},
+    "09_attention": {"perfect": 49, "variants": 49, "typical_mistakes": 19,
+                     "errors": 0, "untouched": 0, "max": 49},
 }
 
 _graded = {}
