@@ -127,7 +127,11 @@ EXPECTED = {'conv_backward_pad0_stride1': {'dA_prev': {'mean': -0.03528850475034
                                                      [-0.20407868242272678,
                                                       0.02032576407350861,
                                                       0.07035770912703547]),
-                                                    ([1, 4, 4], [0.0, 0.0, 0.0])],
+                                                    ([1, 4, 4], [0.0, 0.0, 0.0]),
+                                                    ([0, 3, 3],
+                                                     [0.13781678294210298,
+                                                      0.04468442189262601,
+                                                      -0.2684646753688423])],
                                           'shape': [2, 5, 5, 3]},
                               'dA_shape': [2, 2, 2, 3]},
  'pool_backward_max_s1': {'dA_prev': {'mean': 0.022662695706573092,
@@ -139,7 +143,10 @@ EXPECTED = {'conv_backward_pad0_stride1': {'dA_prev': {'mean': -0.03528850475034
                           'dA_shape': [2, 4, 4, 3]},
  'pool_backward_max_s2': {'dA_prev': {'mean': 0.05276611777806411,
                                       'picks': [([1, 2, 2], [0.0, 0.08130305629403443, 0.0]),
-                                                ([1, 4, 4], [0.0, 0.0, 0.0])],
+                                                ([1, 4, 4], [0.0, 0.0, 0.0]),
+                                                ([0, 3, 3],
+                                                 [0.5512671317684119, 0.17873768757050404,
+                                                  -1.073858701475369])],
                                       'shape': [2, 5, 5, 3]},
                           'dA_shape': [2, 2, 2, 3]},
  'pool_forward_average_f2': {'mean': 0.06395818378086339,
@@ -197,6 +204,39 @@ def pool_inputs():
     return np.random.default_rng(2).normal(size=(2, 5, 5, 3))
 
 
+# Where the maximum of each 2x2 window of `pool_inputs()` lies, as a flat index into the
+# window (0 top left, 3 bottom right), for the window at [i, h:h + 2, w:w + 2, c] in the order
+# i, h, w, c; computed once from the reference and pasted (no two values of a window tie).
+POOL_MAXIMA = ("011300213102202230021200232023333322010201131120210012200313223232321311031020"
+               "103112122003231323")
+
+
+def window_helpers():
+    """Stand-ins for the helpers pool_backward calls, for its check on `pool_inputs()`.
+
+    The check grades pool_backward alone: while it runs, `create_mask_from_window` and
+    `distribute_value` are these, not yours (yours have their own checks). The mask comes
+    from a table of the check's windows (`POOL_MAXIMA`), so it gives away no solution; the
+    share of `distribute_value` is the one its own check shows (dz / (n_H * n_W)).
+    """
+    A_prev = pool_inputs()
+    maxima = np.array([int(k) for k in POOL_MAXIMA]).reshape(2, 4, 4, 3)
+
+    def create_mask_from_window(x):
+        x = np.asarray(x)
+        for i, h, w, c in np.ndindex(maxima.shape):
+            if x.shape == (2, 2) and np.array_equal(x, A_prev[i, h:h + 2, w:w + 2, c]):
+                return np.arange(4).reshape(2, 2) == maxima[i, h, w, c]
+        raise ValueError(f"the check's stand-in create_mask_from_window knows only the 2x2 "
+                         f"windows of one channel of A_prev; it was given {describe(x)}")
+
+    def distribute_value(dz, shape):
+        return np.full(shape, dz / (shape[0] * shape[1]))
+
+    return {"create_mask_from_window": create_mask_from_window,
+            "distribute_value": distribute_value}
+
+
 def softmax_inputs():
     """Scores Z (3, 4) and one-hot labels Y (3, 4): 3 classes, 4 examples in columns."""
     Z = np.array([[2.0, -1.0, 0.5, 3.0],
@@ -213,6 +253,21 @@ def _expect_shaped(ex, actual, shape, call):
     ex.expect_true(isinstance(actual, np.ndarray), call,
                    f"expected a NumPy array of shape {shape}, got {describe(actual)}")
     ex.expect_true(actual.shape == shape, call, f"expected shape {shape}, got {actual.shape}")
+
+
+def expect_cropped(ex, dA_prev, shape, pad, call):
+    """Fail with the trap's name when dA_prev was cropped with `[pad:-pad]` at pad = 0.
+
+    With pad = 0, `x[pad:-pad]` is `x[0:0]`: empty, not the whole of x.
+    """
+    empty = (isinstance(dA_prev, np.ndarray) and dA_prev.ndim == 4
+             and (dA_prev.shape[1] == 0 or dA_prev.shape[2] == 0))
+    if pad == 0 and empty:
+        ex.fail(f"dA_prev of {call}",
+                f"expected shape {tuple(shape)}, got {dA_prev.shape}: with pad = 0, a crop "
+                "written `x[:, pad:-pad, pad:-pad, :]` is `x[:, 0:0, 0:0, :]`, which is "
+                "empty. Crop with the input's size instead: "
+                "`x[:, pad:pad + n_H_prev, pad:pad + n_W_prev, :]`")
 
 
 def _expect_pair(ex, result, call, names):
@@ -287,8 +342,9 @@ def check_pool_forward(pool_forward):
         for hparameters in [{"stride": 1, "f": 3}, {"stride": 2, "f": 2}]:
             for mode in ["max", "average"]:
                 call = f'pool_forward(A_prev, {hparameters}, mode="{mode}")'
-                result = _expect_pair(ex, ex.call(pool_forward, A_prev, hparameters, mode,
-                                                  label=call), call, ["A", "cache"])
+                result = _expect_pair(ex, ex.call(pool_forward, A_prev, hparameters,
+                                                  kwargs={"mode": mode}, label=call),
+                                      call, ["A", "cache"])
                 key = f"pool_forward_{mode}_f{hparameters['f']}"
                 _expect_summary(ex, result[0], EXPECTED[key], f"A of {call}")
 
@@ -304,6 +360,7 @@ def check_conv_backward(conv_backward, name="conv_backward", **tolerance):
             call = f"{name}(dZ, cache)  # cache of the conv_forward check, {hparameters}"
             result = _expect_pair(ex, ex.call(conv_backward, dZ, cache, label=call), call,
                                   ["dA_prev", "dW", "db"])
+            expect_cropped(ex, result[0], A_prev.shape, hparameters["pad"], call)
             for grad, value in zip(["dA_prev", "dW", "db"], result, strict=True):
                 _expect_summary(ex, value, expected[grad], f"{grad} of {call}", **tolerance)
 
@@ -316,17 +373,15 @@ def check_create_mask_from_window(create_mask_from_window):
              [[True, False, False], [False, False, False]]),
             ("np.array([[0.2, 0.9], [0.4, -0.3]])", np.array([[0.2, 0.9], [0.4, -0.3]]),
              [[False, True], [False, False]]),
-            ("np.array([[1.0, 3.0], [3.0, 0.0]])  # a tie", np.array([[1.0, 3.0], [3.0, 0.0]]),
-             [[False, True], [False, False]]),
-            ("np.zeros((2, 2))  # a ReLU output: all tied", np.zeros((2, 2)),
-             [[True, False], [False, False]]),
+            ("np.array([[0.0, 0.0], [0.0, 0.4]])  # a ReLU output",
+             np.array([[0.0, 0.0], [0.0, 0.4]]), [[False, False], [False, True]]),
         ]
         for label, x, expected in cases:
             call = f"create_mask_from_window({label})"
             mask = ex.call(create_mask_from_window, x, label=call)
             ex.expect_array(mask, np.array(expected), call)
-            ex.expect_true(np.sum(mask) == 1, call, "the mask must hold exactly one True: "
-                           "the gradient goes to the first maximum only")
+            ex.expect_true(np.sum(mask) == 1, call, "the mask must hold exactly one True, "
+                           "at the window's maximum")
 
 
 def check_distribute_value(distribute_value):
@@ -340,6 +395,8 @@ def check_distribute_value(distribute_value):
 
 
 def check_pool_backward(pool_backward):
+    """Strides 1 and 2 with 2x2 windows (a stride other than the window's size catches a
+    pool_backward that ignores the stride); the helpers are stand-ins (`window_helpers`)."""
     with exercise("pool_backward") as ex:
         A_prev = pool_inputs()
         for hparameters in [{"stride": 1, "f": 2}, {"stride": 2, "f": 2}]:
@@ -349,7 +406,8 @@ def check_pool_backward(pool_backward):
                 dA = np.random.default_rng(6).normal(size=tuple(expected["dA_shape"]))
                 call = (f'pool_backward(dA, (A_prev, {hparameters}), mode="{mode}")  '
                         f"# A_prev {A_prev.shape}, dA {dA.shape}")
-                result = ex.call(pool_backward, dA, (A_prev, hparameters), mode, label=call)
+                result = ex.call(pool_backward, dA, (A_prev, hparameters), kwargs={"mode": mode},
+                                 label=call, helpers=window_helpers())
                 _expect_summary(ex, result, expected["dA_prev"], call)
 
 
