@@ -312,8 +312,8 @@ def check_sample(sample):
                        f"expected 50 characters and the end token appended, got "
                        f"{len(indices)} indices")
         call = "sample(model that never draws '\\n', char_to_ix, rng, max_length=7)"
-        indices = ex.call(sample, endless_model(4, 0), char_to_ix, LimitedGenerator(1), 7,
-                          label=call, pure=False)
+        indices = ex.call(sample, endless_model(4, 0), char_to_ix, LimitedGenerator(1),
+                          kwargs={"max_length": 7}, label=call, pure=False)
         expect_sequence(ex, indices, call, 4, 0, 7)
         ex.expect_true(len(indices) == 8, call, f"expected 7 characters and the end token, "
                                                 f"got {len(indices)} indices")
