@@ -86,7 +86,8 @@ def check_propagate(propagate):
 def check_optimize(optimize):
     with exercise("optimize") as ex:
         call = "optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009)"
-        result = ex.call(optimize, W, B, X, Y, 100, 0.009, label=call)
+        result = ex.call(optimize, W, B, X, Y, label=call,
+                         kwargs={"num_iterations": 100, "learning_rate": 0.009})
         ex.expect_true(isinstance(result, tuple) and len(result) == 3, call,
                        "expected a tuple (params, grads, costs)")
         params, grads, costs = result
@@ -96,7 +97,8 @@ def check_optimize(optimize):
                                "db": 0.21919450454067657}, call)
         expect_costs(ex, costs, [5.801545319394553], f"{call} -> costs")
         call = "optimize(w, -0.5, X, Y, num_iterations=250, learning_rate=0.1)  # X (3, 4)"
-        result = ex.call(optimize, W2, -0.5, X2, Y2, 250, 0.1, label=call)
+        result = ex.call(optimize, W2, -0.5, X2, Y2, label=call,
+                         kwargs={"num_iterations": 250, "learning_rate": 0.1})
         ex.expect_true(isinstance(result, tuple) and len(result) == 3, call,
                        "expected a tuple (params, grads, costs)")
         params, grads, costs = result
@@ -122,7 +124,8 @@ def check_model(model):
     with exercise("model") as ex:
         call = ("model(X_train, Y_train, X_test, Y_test, num_iterations=300, "
                 "learning_rate=0.1)  # X_train (4, 8), X_test (4, 4)")
-        d = ex.call(model, X_TRAIN, Y_TRAIN, X_TEST, Y_TEST, 300, 0.1, label=call)
+        d = ex.call(model, X_TRAIN, Y_TRAIN, X_TEST, Y_TEST, label=call,
+                    kwargs={"num_iterations": 300, "learning_rate": 0.1})
         ex.expect_dict(d, {"w": np.array([[1.4782399253815321], [0.0339562358010555],
                                           [-2.5642057648855707], [1.0464470701678985]]),
                            "b": 1.6026406622772769,
