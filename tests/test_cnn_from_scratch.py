@@ -164,12 +164,6 @@ def test_backward_passes_are_checked_against_the_reference_forward_only():
                    - {"name", "tolerance"}) == 1, name
 
 
-def test_the_pool_stand_in_refuses_windows_it_does_not_know():
-    mask = visible.window_helpers()["create_mask_from_window"]
-    with pytest.raises(ValueError, match="knows only the 2x2 windows"):
-        mask(np.ones((2, 2)))
-
-
 # --- vectorized layers: no loops but over the filter offsets, same numbers --------------------
 
 VECTORIZED = ["conv_forward_vectorized", "conv_backward_vectorized",

@@ -323,6 +323,25 @@ def model(X_train, Y_train, X_test, Y_test, print_cost=False, learning_rate=0.5,
             "Y_prediction_train": predict(w, b, X_train),
             "Y_prediction_test": predict(w, b, X_test)}
 """),
+    A("model", "beside a wrong optimize and predict (graded there)", """
+def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    return {"w": w, "b": b}, {"dw": w, "db": b}, []
+
+
+def predict(w, b, X):
+    return np.ones((1, X.shape[1]))
+
+
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
+          print_cost=False):
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations=num_iterations,
+                                    learning_rate=learning_rate, print_cost=print_cost)
+    w, b = params["w"], params["b"]
+    return {"costs": costs, "w": w, "b": b, "learning_rate": learning_rate,
+            "num_iterations": num_iterations, "Y_prediction_train": predict(w, b, X_train),
+            "Y_prediction_test": predict(w, b, X_test)}
+"""),
     A("model", "keyword arguments and an f-string report", """
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
           print_cost=False):

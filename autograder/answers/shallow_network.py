@@ -232,7 +232,7 @@ def update_parameters(parameters, grads, learning_rate=1.2):
         hidden="learning_rate=0.0)  # nothing to learn"),
     Answer("nn_model", "parameters never updated", _nn_model(
         "        W1 = W1 - learning_rate * dW1\n", "        W1_new = W1 - learning_rate * dW1\n"),
-        visible=None, hidden="not below the untrained network's"),
+        visible="should have grown far beyond", hidden="not below the untrained network's"),
     Answer("nn_model", "re-initialized in the loop", _nn_model(
         "        A1 = np.tanh(W1 @ X + b1)\n",
         "        W1 = np.random.randn(n_h, n_x) * 0.01\n        A1 = np.tanh(W1 @ X + b1)\n"),
@@ -388,6 +388,21 @@ def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, print_cost=Fals
         "    W2 = rng.standard_normal((n_y, n_h)) * 0.01\n"
         "    W1 = rng.standard_normal((n_h, n_x)) * 0.01\n"
         "    b1 = np.zeros((n_h, 1))\n")),
+    Answer("nn_model", "the notebook's helpers, beside a wrong update_parameters (graded there)",
+           """
+def update_parameters(parameters, grads, learning_rate=1.2):
+    return {name: parameters[name] - 1.2 * grads["d" + name] for name in parameters}
+
+
+def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, print_cost=False):
+    n_x, _, n_y = layer_sizes(X, Y)
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    for i in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads, learning_rate=learning_rate)
+    return parameters
+"""),
     Answer("initialize_parameters", "seeded inside, W2 drawn first (the classic template)", """
 def initialize_parameters(n_x, n_h, n_y):
     np.random.seed(2)

@@ -7,6 +7,9 @@ and pasted below (`EXPECTED`), so this module contains no solution code.
 import numpy as np
 
 from course_utils.checks.core import FilterSource, describe, exercise
+from course_utils.checks.standins import stand_ins
+
+TOPIC = "cnn_from_scratch"
 
 # Where the vectorized convolutions get their filters W. Their loops may run over the filter
 # offsets, `for i in range(f)` with f = W.shape[0], and over nothing else: not over the
@@ -204,39 +207,6 @@ def pool_inputs():
     return np.random.default_rng(2).normal(size=(2, 5, 5, 3))
 
 
-# Where the maximum of each 2x2 window of `pool_inputs()` lies, as a flat index into the
-# window (0 top left, 3 bottom right), for the window at [i, h:h + 2, w:w + 2, c] in the order
-# i, h, w, c; computed once from the reference and pasted (no two values of a window tie).
-POOL_MAXIMA = ("011300213102202230021200232023333322010201131120210012200313223232321311031020"
-               "103112122003231323")
-
-
-def window_helpers():
-    """Stand-ins for the helpers pool_backward calls, for its check on `pool_inputs()`.
-
-    The check grades pool_backward alone: while it runs, `create_mask_from_window` and
-    `distribute_value` are these, not yours (yours have their own checks). The mask comes
-    from a table of the check's windows (`POOL_MAXIMA`), so it gives away no solution; the
-    share of `distribute_value` is the one its own check shows (dz / (n_H * n_W)).
-    """
-    A_prev = pool_inputs()
-    maxima = np.array([int(k) for k in POOL_MAXIMA]).reshape(2, 4, 4, 3)
-
-    def create_mask_from_window(x):
-        x = np.asarray(x)
-        for i, h, w, c in np.ndindex(maxima.shape):
-            if x.shape == (2, 2) and np.array_equal(x, A_prev[i, h:h + 2, w:w + 2, c]):
-                return np.arange(4).reshape(2, 2) == maxima[i, h, w, c]
-        raise ValueError(f"the check's stand-in create_mask_from_window knows only the 2x2 "
-                         f"windows of one channel of A_prev; it was given {describe(x)}")
-
-    def distribute_value(dz, shape):
-        return np.full(shape, dz / (shape[0] * shape[1]))
-
-    return {"create_mask_from_window": create_mask_from_window,
-            "distribute_value": distribute_value}
-
-
 def softmax_inputs():
     """Scores Z (3, 4) and one-hot labels Y (3, 4): 3 classes, 4 examples in columns."""
     Z = np.array([[2.0, -1.0, 0.5, 3.0],
@@ -321,13 +291,14 @@ def check_conv_single_step(conv_single_step):
 
 def check_conv_forward(conv_forward, name="conv_forward", **tolerance):
     with exercise(name) as ex:
+        bound = stand_ins(TOPIC, name, conv_forward)
         A_prev, W, b = conv_inputs()
         for key, hparameters in [("pad1_stride2", {"pad": 1, "stride": 2}),
                                  ("pad0_stride1", {"pad": 0, "stride": 1})]:
             call = (f"{name}(A_prev, W, b, {hparameters})  "
                     "# A_prev (2, 5, 7, 4), W (3, 3, 4, 8)")
             result = _expect_pair(ex, ex.call(conv_forward, A_prev, W, b, hparameters,
-                                              label=call), call, ["Z", "cache"])
+                                              helpers=bound, label=call), call, ["Z", "cache"])
             _expect_summary(ex, result[0], EXPECTED[f"conv_forward_{key}"], f"Z of {call}",
                             **tolerance)
             cache = _expect_pair(ex, result[1], f"cache of {call}",
@@ -351,6 +322,7 @@ def check_pool_forward(pool_forward):
 
 def check_conv_backward(conv_backward, name="conv_backward", **tolerance):
     with exercise(name) as ex:
+        bound = stand_ins(TOPIC, name, conv_backward)
         A_prev, W, b = conv_inputs()
         for key, hparameters in [("pad1_stride2", {"pad": 1, "stride": 2}),
                                  ("pad0_stride1", {"pad": 0, "stride": 1})]:
@@ -358,8 +330,8 @@ def check_conv_backward(conv_backward, name="conv_backward", **tolerance):
             dZ = np.random.default_rng(5).normal(size=tuple(expected["dZ_shape"]))
             cache = (A_prev, W, b, hparameters)
             call = f"{name}(dZ, cache)  # cache of the conv_forward check, {hparameters}"
-            result = _expect_pair(ex, ex.call(conv_backward, dZ, cache, label=call), call,
-                                  ["dA_prev", "dW", "db"])
+            result = _expect_pair(ex, ex.call(conv_backward, dZ, cache, helpers=bound,
+                                              label=call), call, ["dA_prev", "dW", "db"])
             expect_cropped(ex, result[0], A_prev.shape, hparameters["pad"], call)
             for grad, value in zip(["dA_prev", "dW", "db"], result, strict=True):
                 _expect_summary(ex, value, expected[grad], f"{grad} of {call}", **tolerance)
@@ -396,8 +368,9 @@ def check_distribute_value(distribute_value):
 
 def check_pool_backward(pool_backward):
     """Strides 1 and 2 with 2x2 windows (a stride other than the window's size catches a
-    pool_backward that ignores the stride); the helpers are stand-ins (`window_helpers`)."""
+    pool_backward that ignores the stride); the helpers are stand-ins (see `standins`)."""
     with exercise("pool_backward") as ex:
+        bound = stand_ins(TOPIC, "pool_backward", pool_backward)
         A_prev = pool_inputs()
         for hparameters in [{"stride": 1, "f": 2}, {"stride": 2, "f": 2}]:
             for mode in ["max", "average"]:
@@ -407,7 +380,7 @@ def check_pool_backward(pool_backward):
                 call = (f'pool_backward(dA, (A_prev, {hparameters}), mode="{mode}")  '
                         f"# A_prev {A_prev.shape}, dA {dA.shape}")
                 result = ex.call(pool_backward, dA, (A_prev, hparameters), kwargs={"mode": mode},
-                                 label=call, helpers=window_helpers())
+                                 label=call, helpers=bound)
                 _expect_summary(ex, result, expected["dA_prev"], call)
 
 

@@ -3,6 +3,9 @@
 import numpy as np
 
 from course_utils.checks.core import exercise
+from course_utils.checks.standins import stand_ins
+
+TOPIC = "shallow_network"
 
 # A small network (n_x = 2, n_h = 3, n_y = 1) and three examples, used by several checks.
 X3 = np.array([[1.0, -1.5, 0.5], [2.0, 0.5, -1.0]])
@@ -146,33 +149,37 @@ def check_update_parameters(update_parameters):
 
 def check_nn_model(nn_model):
     """By properties, whatever the seed: with nothing to learn (learning_rate=0) the initial
-    parameters come back; after training on separable data the weights have grown far beyond
-    their initial 0.01. Optional arguments go by keyword."""
+    parameters come back; after 20 steps on separable data the weights have grown far beyond
+    their initial 0.01. Optional arguments go by keyword; while it runs, the functions it
+    calls are stand-ins (see `standins`), so a mistake in one of them is charged there."""
     with exercise("nn_model") as ex:
+        bound = stand_ins(TOPIC, "nn_model", nn_model)
         X = np.array([[1.0, -1.0, 0.5, -0.5, 2.0, -2.0], [1.0, 1.0, -1.0, -1.0, 0.0, 0.5]])
         Y = np.array([[1, 0, 1, 0, 1, 0]])
-        call = "nn_model(X, Y, 3, num_iterations=20, learning_rate=0.0)"
-        expect_initialization(ex, ex.call(nn_model, X, Y, 3, label=call,
-                                          kwargs={"num_iterations": 20, "learning_rate": 0.0}),
+        call = "nn_model(X, Y, 3, num_iterations=3, learning_rate=0.0)"
+        expect_initialization(ex, ex.call(nn_model, X, Y, 3, helpers=bound, label=call,
+                                          kwargs={"num_iterations": 3, "learning_rate": 0.0}),
                               (2, 3, 1), call)
-        call = "nn_model(X, Y, 3, num_iterations=200)"
-        parameters = ex.call(nn_model, X, Y, 3, kwargs={"num_iterations": 200}, label=call)
+        call = "nn_model(X, Y, 3, num_iterations=20)"
+        parameters = ex.call(nn_model, X, Y, 3, kwargs={"num_iterations": 20}, helpers=bound,
+                             label=call)
         ex.expect_true(isinstance(parameters, dict) and {"W1", "W2"} <= set(parameters), call,
                        "expected a dict with keys W1, b1, W2, b2")
         grown = float(np.sqrt(np.mean(np.asarray(parameters["W2"], dtype=float) ** 2)))
         ex.expect_true(grown > 0.5, call,
-                       f"after 200 steps the weights W2 should have grown far beyond their "
+                       f"after 20 steps the weights W2 should have grown far beyond their "
                        f"initial scale 0.01 (to about 1 or more); their root mean square is "
                        f"{grown:.3g}: are the parameters updated with each step's gradients?")
 
 
 def check_predict(predict):
     with exercise("predict") as ex:
+        bound = stand_ins(TOPIC, "predict", predict)
         parameters = {"W1": np.array([[1.0, -2.0], [0.5, 0.5], [-1.0, 1.5]]),
                       "b1": np.array([[0.0], [0.1], [-0.1]]),
                       "W2": np.array([[1.5, -1.0, 2.0]]),
                       "b2": np.array([[0.2]])}
         X = np.array([[1.0, -1.0, 0.3, 2.0, -0.4], [0.5, 1.0, -0.2, -1.0, 0.9]])
         call = "predict(parameters, X)  # A2 = [[0.238, 0.640, 0.438, 0.303, 0.564]]"
-        ex.expect_array(ex.call(predict, parameters, X, label=call), np.array([[0, 1, 0, 0, 1]]),
-                        call)
+        ex.expect_array(ex.call(predict, parameters, X, helpers=bound, label=call),
+                        np.array([[0, 1, 0, 0, 1]]), call)
