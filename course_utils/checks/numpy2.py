@@ -8,7 +8,7 @@ check's message:
 
     FAIL conv_single_step(a_slice_prev, W, b): raised TypeError: only 0-dimensional
     arrays can be converted to Python scalars in conv_single_step, line 3: `...`
-    A NumPy 1 -> 2 change: `float(x)` and `int(x)` now accept only a 0-d array, ...
+    A NumPy 1 -> 2 change: `float(x)`, `int(x)` and `math` functions now take only a ...
 
 Each entry of `CHANGES` holds an expression that raises the error on NumPy 2
 (`example`); the tests evaluate it and check that the entry recognises the error.
@@ -64,10 +64,10 @@ CHANGES: list[Change] = [
     Change(
         TypeError,
         r"only (0-dimensional|length-1|size-1) arrays can be converted to Python scalars",
-        "A NumPy 1 -> 2 change: `float(x)` and `int(x)` now accept only a 0-d array, where "
-        "NumPy 1 also took an array holding one number, such as a (1, 1, 1) bias; write "
-        "`x.item()`, `float(x[0, 0, 0])` or `float(np.squeeze(x))` (if x holds several "
-        "numbers, pick the one you mean).",
+        "A NumPy 1 -> 2 change: `float(x)`, `int(x)` and `math` functions now take only a "
+        "number or a 0-d array, where NumPy 1 also took an array holding one number, such as a "
+        "(1, 1, 1) bias: write `x.item()`, `float(x[0, 0, 0])` or `float(np.squeeze(x))`; on "
+        "an array of several numbers, use NumPy's own functions (`np.exp(x)`).",
         "float(a)"),
     _removed("float", "`float` (or `np.float64`)", since="in NumPy 1.24"),
     _removed("int", "`int` (or `np.int64`)", since="in NumPy 1.24"),
