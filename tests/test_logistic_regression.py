@@ -1,14 +1,19 @@
 """03_logistic_regression: the gradient is right, wrong backprops are caught, the cat data
 loads in the classic layout with its splits kept apart, and the wrong flatten scrambles."""
 
+import contextlib
 import csv
 import hashlib
+import inspect
+import io
+import textwrap
 
 import h5py
 import numpy as np
 import pytest
 
 from autograder.answers.logistic_regression import MISTAKES, VARIANTS
+from autograder.hidden import logistic_regression as hidden
 from autograder.reference import logistic_regression as reference
 from course_utils.checks.core import CheckFailure
 from course_utils.datasets import DEFAULT_ROOT, DatasetError, load_catvnoncat
@@ -137,3 +142,16 @@ def test_the_wrong_flatten_mixes_images_together():
     assert right.shape == wrong.shape == (12, 3)
     np.testing.assert_array_equal(right[:, 1], images[1].ravel())
     assert not np.array_equal(wrong[:, 1], images[1].ravel())
+
+
+def test_model_beside_a_wrong_optimize_keeps_its_hidden_points():
+    """model is graded alone: its optimize, predict and initialize_with_zeros are the
+    reference's while the hidden tests run, so a wrong optimize costs optimize's points only."""
+    wrong = next(m for m in MISTAKES if m.name == "gradient ascent")
+    namespace = {"np": np}
+    exec(wrong.source + textwrap.dedent(inspect.getsource(reference.model)),  # noqa: S102
+         namespace)
+    with contextlib.redirect_stdout(io.StringIO()):
+        hidden.grade_model(namespace["model"])
+    with pytest.raises(CheckFailure), contextlib.redirect_stdout(io.StringIO()):
+        hidden.grade_optimize(namespace["optimize"])

@@ -252,19 +252,18 @@ def pool_forward(A_prev, hparameters, mode="max"):
         visible="wrong values", hidden="gradient check: the gradient of b is wrong"),
     Answer("conv_backward", "crops with [pad:-pad]", conv_backward_with(
         crop="dA_pad[:, pad:-pad, pad:-pad, :]"),
-        visible="expected shape (2, 5, 7, 4), got (2, 0, 0, 4)",
-        hidden="gradient check: the gradient of A_prev has shape (1, 0, 0, 2)"),
+        visible="expected shape (2, 5, 7, 4), got (2, 0, 0, 4): with pad = 0, a crop written "
+                "`x[:, pad:-pad, pad:-pad, :]` is `x[:, 0:0, 0:0, :]`",
+        hidden="got (1, 0, 0, 2): with pad = 0, a crop written `x[:, pad:-pad, pad:-pad, :]`"),
     # create_mask_from_window
-    Answer("create_mask_from_window", "marks every tied maximum", """
+    Answer("create_mask_from_window", "marks the largest absolute value", """
 def create_mask_from_window(x):
-    return x == np.max(x)
-""", visible="a tie): wrong values in 1 of 4 entries", hidden="wrong values"),
-    Answer("create_mask_from_window", "marks the last maximum", """
+    return np.abs(x) == np.max(np.abs(x))
+""", visible="wrong values in 2 of 6 entries", hidden="wrong values"),
+    Answer("create_mask_from_window", "marks every value above the mean", """
 def create_mask_from_window(x):
-    flat = x.ravel()
-    last = flat.size - 1 - np.argmax(flat[::-1])
-    return (np.arange(flat.size) == last).reshape(x.shape)
-""", visible="a tie): wrong values in 2 of 4 entries", hidden="wrong values"),
+    return x > np.mean(x)
+""", visible="wrong values", hidden="wrong values"),
     Answer("create_mask_from_window", "marks the minimum", """
 def create_mask_from_window(x):
     return x == np.min(x)
@@ -292,9 +291,12 @@ def distribute_value(dz, shape):
     Answer("pool_backward", "average pooling not divided by the window", pool_backward_with(
         average_update="dA_prev[i, vs:vs + f, hs:hs + f, c] += dA[i, h, w, c]"),
         visible='mode="average")', hidden="gradient check: the gradient of A_prev is wrong"),
-    Answer("pool_backward", "every tied maximum gets the gradient", pool_backward_with(
-        mask="mask = window == np.max(window)"),
-        visible=None, hidden="ReLU output, with ties"),
+    Answer("pool_backward", "stride ignored in the window position", pool_backward_with(
+        mask="window = A_prev[i, h:h + f, w:w + f, c]; mask = window == np.max(window)",
+        max_update="dA_prev[i, h:h + f, w:w + f, c] += mask * dA[i, h, w, c]",
+        average_update="dA_prev[i, h:h + f, w:w + f, c] += dA[i, h, w, c] / (f * f)"),
+        visible="{'stride': 2, 'f': 2}), mode=\"max\")",
+        hidden="gradient check: the gradient of A_prev is wrong"),
     Answer("pool_backward", "the gradient goes to every channel", pool_backward_with(
         max_update="dA_prev[i, vs:vs + f, hs:hs + f] += (mask * dA[i, h, w, c])[..., None]",
         average_update="dA_prev[i, vs:vs + f, hs:hs + f] += dA[i, h, w, c] / (f * f)"),
@@ -515,6 +517,16 @@ def create_mask_from_window(x):
     mask[np.unravel_index(np.argmax(x), x.shape)] = 1.0
     return mask
 """),
+    Answer("create_mask_from_window", "every tied maximum marked (the classic answer)", """
+def create_mask_from_window(x):
+    return x == np.max(x)
+"""),
+    Answer("create_mask_from_window", "the last maximum marked", """
+def create_mask_from_window(x):
+    flat = x.ravel()
+    last = flat.size - 1 - np.argmax(flat[::-1])
+    return (np.arange(flat.size) == last).reshape(x.shape)
+"""),
     Answer("distribute_value", "np.full", """
 def distribute_value(dz, shape):
     return np.full(shape, dz / np.prod(shape))
@@ -536,6 +548,51 @@ def pool_backward(dA, cache, mode="max"):
                     dA_prev[i, h * s:h * s + f, w * s:w * s + f, :] += mask * dA[i, h, w, :]
                 else:
                     dA_prev[i, h * s:h * s + f, w * s:w * s + f, :] += dA[i, h, w, :] / (f * f)
+    return dA_prev
+"""),
+    Answer("pool_backward", "every tied maximum gets the gradient", pool_backward_with(
+        mask="mask = window == np.max(window)")),
+    Answer("pool_backward", "calls helpers of its own that are wrong (graded there)", """
+def create_mask_from_window(x):
+    return x == np.min(x)
+
+
+def distribute_value(dz, shape):
+    return np.ones(shape) * dz
+
+
+def pool_backward(dA, cache, mode="max"):
+    A_prev, hparameters = cache
+    f, stride = hparameters["f"], hparameters["stride"]
+    m, n_H, n_W, n_C = dA.shape
+    dA_prev = np.zeros(A_prev.shape)
+    for i in range(m):
+        for h in range(n_H):
+            for w in range(n_W):
+                for c in range(n_C):
+                    rows = slice(h * stride, h * stride + f)
+                    cols = slice(w * stride, w * stride + f)
+                    if mode == "max":
+                        mask = create_mask_from_window(A_prev[i, rows, cols, c])
+                        dA_prev[i, rows, cols, c] += mask * dA[i, h, w, c]
+                    else:
+                        dA_prev[i, rows, cols, c] += distribute_value(dA[i, h, w, c], (f, f))
+    return dA_prev
+"""),
+    Answer("pool_backward", "all examples at once, with an extra keyword-only option", """
+def pool_backward(dA, cache, mode="max", *, average_divisor=None):
+    A_prev, hparameters = cache
+    f, s = hparameters["f"], hparameters["stride"]
+    divisor = average_divisor or f * f
+    dA_prev = np.zeros(A_prev.shape)
+    for h in range(dA.shape[1]):
+        for w in range(dA.shape[2]):
+            window = A_prev[:, h * s:h * s + f, w * s:w * s + f, :]
+            if mode == "max":
+                mask = window == window.max(axis=(1, 2), keepdims=True)
+                dA_prev[:, h * s:h * s + f, w * s:w * s + f, :] += mask * dA[:, h:h + 1, w:w + 1]
+            else:
+                dA_prev[:, h * s:h * s + f, w * s:w * s + f, :] += dA[:, h:h + 1, w:w + 1] / divisor
     return dA_prev
 """),
     Answer("softmax_cross_entropy_forward", "log-sum-exp by columns, cost picked by label", """
@@ -690,5 +747,5 @@ def max_pool_forward_vectorized(A_prev, hparameters):
 """, visible="raised KeyError", hidden="raised KeyError"),
 ]
 
-TYPICAL = ["adds b as an array", "crops with [pad:-pad]", "marks every tied maximum",
+TYPICAL = ["adds b as an array", "crops with [pad:-pad]", "marks the largest absolute value",
            "forgets dcost", "dZ not spread out by the stride"]

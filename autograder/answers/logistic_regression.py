@@ -285,6 +285,17 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     params = {"w": w, "b": b}
     return params, {"dw": dw, "db": db}, costs
 """),
+    A("optimize", "optional parameters in another order", """
+def optimize(w, b, X, Y, print_cost=False, learning_rate=0.009, num_iterations=100):
+    costs = []
+    for i in range(num_iterations):
+        grads, cost = propagate(w, b, X, Y)
+        w = w - learning_rate * grads["dw"]
+        b = b - learning_rate * grads["db"]
+        if i % 100 == 0:
+            costs.append(cost)
+    return {"w": w, "b": b}, grads, costs
+"""),
     A("predict", "the classic loop", """
 def predict(w, b, X):
     m = X.shape[1]
@@ -300,6 +311,36 @@ def predict(w, b, X):
     A("predict", "np.where with integers", """
 def predict(w, b, X):
     return np.where(np.dot(w.T, X) + b > 0, 1, 0)
+"""),
+    A("model", "optional parameters in another order", """
+def model(X_train, Y_train, X_test, Y_test, print_cost=False, learning_rate=0.5,
+          num_iterations=2000):
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate)
+    w, b = params["w"], params["b"]
+    return {"costs": costs, "w": w, "b": b, "learning_rate": learning_rate,
+            "num_iterations": num_iterations,
+            "Y_prediction_train": predict(w, b, X_train),
+            "Y_prediction_test": predict(w, b, X_test)}
+"""),
+    A("model", "beside a wrong optimize and predict (graded there)", """
+def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
+    return {"w": w, "b": b}, {"dw": w, "db": b}, []
+
+
+def predict(w, b, X):
+    return np.ones((1, X.shape[1]))
+
+
+def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
+          print_cost=False):
+    w, b = initialize_with_zeros(X_train.shape[0])
+    params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations=num_iterations,
+                                    learning_rate=learning_rate, print_cost=print_cost)
+    w, b = params["w"], params["b"]
+    return {"costs": costs, "w": w, "b": b, "learning_rate": learning_rate,
+            "num_iterations": num_iterations, "Y_prediction_train": predict(w, b, X_train),
+            "Y_prediction_test": predict(w, b, X_test)}
 """),
     A("model", "keyword arguments and an f-string report", """
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,

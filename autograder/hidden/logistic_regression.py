@@ -1,4 +1,9 @@
-"""Hidden tests for 03_logistic_regression: new inputs and shapes, compared with the reference."""
+"""Hidden tests for 03_logistic_regression: new inputs and shapes, compared with the reference.
+
+Each function is graded on its own: the notebook's functions it calls (`sigmoid` in
+propagate and predict, `propagate` in optimize; `initialize_with_zeros`, `optimize` and
+`predict` in model) are the reference's while it runs. Optional arguments go by keyword.
+"""
 
 import contextlib
 import io
@@ -11,6 +16,17 @@ from course_utils.checks.logistic_regression import expect_costs, expect_pair
 
 SEED = 20261125
 BIASES = [0.3, np.float64(-0.8), np.array(0.4)]  # a float, a NumPy scalar, a 0-d array
+
+
+# The notebook's functions each graded function may call.
+HELPERS = {"propagate": ("sigmoid",), "predict": ("sigmoid",),
+           "optimize": ("propagate", "sigmoid"),
+           "model": ("initialize_with_zeros", "optimize", "predict", "propagate", "sigmoid")}
+
+
+def helpers(function: str) -> dict:
+    """The reference's versions of the functions `function` may call."""
+    return {name: getattr(reference, name) for name in HELPERS.get(function, ())}
 
 
 def _data(rng, n_x, m):
@@ -61,7 +77,7 @@ def grade_propagate(propagate):
             X, Y = _data(rng, n_x, m)
             w = rng.normal(scale=0.5, size=(n_x, 1))
             call = f"propagate(w, b, X, Y)  # {_bias_label(b)}, X ({n_x}, {m})"
-            result = ex.call(propagate, w, b, X, Y, label=call)
+            result = ex.call(propagate, w, b, X, Y, label=call, helpers=helpers("propagate"))
             expect_pair(ex, result, call, "(grads, cost)")
             grads, cost = reference.propagate(w, b, X, Y)
             ex.expect_dict(result[0], grads, call)
@@ -77,7 +93,8 @@ def grade_optimize(optimize):
             w = rng.normal(scale=0.5, size=(n_x, 1))
             call = (f"optimize(w, b, X, Y, num_iterations={iterations}, "
                     f"learning_rate={rate})  # {_bias_label(b)}, X ({n_x}, {m})")
-            result = ex.call(optimize, w, b, X, Y, iterations, rate, label=call)
+            result = ex.call(optimize, w, b, X, Y, label=call, helpers=helpers("optimize"),
+                             kwargs={"num_iterations": iterations, "learning_rate": rate})
             ex.expect_true(isinstance(result, tuple) and len(result) == 3, call,
                            "expected a tuple (params, grads, costs)")
             params, grads, costs = reference.optimize(w, b, X, Y, iterations, rate)
@@ -93,7 +110,7 @@ def grade_predict(predict):
             X = rng.normal(size=(n_x, m))
             w = rng.normal(size=(n_x, 1))
             call = f"predict(w, b, X)  # {_bias_label(b)}, X ({n_x}, {m})"
-            ex.expect_array(ex.call(predict, w, b, X, label=call),
+            ex.expect_array(ex.call(predict, w, b, X, label=call, helpers=helpers("predict")),
                             reference.predict(w, b, X).astype(np.int64), call)
 
 
@@ -108,8 +125,9 @@ def grade_model(model):
                     f"learning_rate={rate})  # X_train ({n_x}, {m_train}), "
                     f"X_test ({n_x}, {m_test})")
             with contextlib.redirect_stdout(io.StringIO()):  # both print their accuracies
-                d = ex.call(model, X_train, Y_train, X_test, Y_test, iterations, rate,
-                            label=call)
+                d = ex.call(model, X_train, Y_train, X_test, Y_test, label=call,
+                            kwargs={"num_iterations": iterations, "learning_rate": rate},
+                            helpers=helpers("model"))
                 expected = reference.model(X_train, Y_train, X_test, Y_test, iterations, rate)
             costs = expected.pop("costs")
             for key in ("Y_prediction_train", "Y_prediction_test"):

@@ -1,9 +1,12 @@
 """Hidden tests for 06_lstm: new sizes compared with the reference, gradient checks of the
-backward passes against numerical derivatives of the student's own forward passes, and
+backward passes against numerical derivatives of the reference's forward passes, and
 properties of `sample` (never an expected string that depends on the order of random draws).
-"""
 
-import copy
+Each function is graded on its own: caches come from the reference's forward passes, and the
+notebook's functions it calls (`rnn_cell_forward` in rnn_forward, `lstm_cell_forward` in
+lstm_forward and sample, `lstm_cell_backward` in lstm_backward, `sigmoid`, `softmax`) are the
+reference's while it runs. A wrong lstm_forward costs lstm_forward's points only.
+"""
 
 import numpy as np
 
@@ -20,6 +23,19 @@ from course_utils.checks.lstm import (
 from course_utils.gradcheck import gradcheck
 
 SEED = 20261106
+
+# The notebook's functions each graded function may call.
+HELPERS = {"rnn_cell_forward": ("softmax",),
+           "rnn_forward": ("rnn_cell_forward", "softmax"),
+           "lstm_cell_forward": ("sigmoid", "softmax"),
+           "lstm_forward": ("lstm_cell_forward", "sigmoid", "softmax"),
+           "lstm_backward": ("lstm_cell_backward",),
+           "sample": ("lstm_cell_forward", "sigmoid", "softmax")}
+
+
+def helpers(function: str) -> dict:
+    """The reference's versions of the functions `function` may call."""
+    return {name: getattr(reference, name) for name in HELPERS.get(function, ())}
 
 
 def rnn_parameters(rng, n_x, n_a, n_y):
@@ -50,7 +66,8 @@ def grade_rnn_cell_forward(rnn_cell_forward):
             p = rnn_parameters(rng, n_x, n_a, n_y)
             xt, a_prev = rng.normal(size=(n_x, m)), rng.normal(size=(n_a, m))
             call = f"rnn_cell_forward(xt, a_prev, parameters)  # n_x={n_x}, n_a={n_a}, m={m}"
-            result = ex.call(rnn_cell_forward, xt, a_prev, p, label=call)
+            result = ex.call(rnn_cell_forward, xt, a_prev, p, label=call,
+                             helpers=helpers("rnn_cell_forward"))
             _expect_tuple(ex, result, 3, call, "a_next, yt_pred, cache")
             expected = reference.rnn_cell_forward(xt, a_prev, p)
             ex.expect_array(result[0], expected[0], f"{call}: a_next")
@@ -67,7 +84,7 @@ def grade_rnn_forward(rnn_forward):
             p = rnn_parameters(rng, n_x, n_a, n_y)
             x, a0 = rng.normal(size=(n_x, m, T_x)), rng.normal(size=(n_a, m))
             call = f"rnn_forward(x, a0, parameters)  # x.shape == {x.shape}, n_a={n_a}"
-            result = ex.call(rnn_forward, x, a0, p, label=call)
+            result = ex.call(rnn_forward, x, a0, p, label=call, helpers=helpers("rnn_forward"))
             _expect_tuple(ex, result, 3, call, "a, y_pred, caches")
             a, y_pred, _ = reference.rnn_forward(x, a0, p)
             ex.expect_array(result[0], a, f"{call}: a")
@@ -85,7 +102,8 @@ def grade_lstm_cell_forward(lstm_cell_forward):
                                   rng.normal(size=(n_a, m)))
             call = (f"lstm_cell_forward(xt, a_prev, c_prev, parameters)  "
                     f"# n_x={n_x}, n_a={n_a}, m={m}")
-            result = ex.call(lstm_cell_forward, xt, a_prev, c_prev, p, label=call)
+            result = ex.call(lstm_cell_forward, xt, a_prev, c_prev, p, label=call,
+                             helpers=helpers("lstm_cell_forward"))
             _expect_tuple(ex, result, 4, call, "a_next, c_next, yt_pred, cache")
             expected = reference.lstm_cell_forward(xt, a_prev, c_prev, p)
             for position, name in enumerate(["a_next", "c_next", "yt_pred"]):
@@ -103,7 +121,7 @@ def grade_lstm_forward(lstm_forward):
             p = lstm_parameters(rng, n_x, n_a, n_y)
             x, a0 = rng.normal(size=(n_x, m, T_x)), rng.normal(size=(n_a, m))
             call = f"lstm_forward(x, a0, parameters)  # x.shape == {x.shape}, n_a={n_a}"
-            result = ex.call(lstm_forward, x, a0, p, label=call)
+            result = ex.call(lstm_forward, x, a0, p, label=call, helpers=helpers("lstm_forward"))
             _expect_tuple(ex, result, 4, call, "a, y, c, caches")
             expected = reference.lstm_forward(x, a0, p)
             for position, name in enumerate(["a", "y", "c"]):
@@ -113,21 +131,6 @@ def grade_lstm_forward(lstm_forward):
 
 
 # --- backward passes: a gradient check, then the reference on new sizes ---------------------
-
-
-def _usable_forward(student_forward, reference_forward, args, outputs):
-    """The student's forward pass when it agrees with the reference on `args`, else the
-    reference's: the gradient check judges the backward pass, not a forward mistake again."""
-    if student_forward is None:
-        return reference_forward
-    try:
-        theirs = student_forward(*copy.deepcopy(args))
-        ours = reference_forward(*args)
-        if all(np.allclose(theirs[i], ours[i], rtol=1e-9, atol=1e-12) for i in outputs):
-            return student_forward
-    except Exception:  # noqa: BLE001 - a broken forward pass is graded in its own cell
-        pass
-    return reference_forward
 
 
 def _split(point):
@@ -153,9 +156,9 @@ def _run_gradcheck(ex, cost, point, gradients, call):
     return errors
 
 
-def gradcheck_lstm_cell_backward(ex, lstm_cell_backward, lstm_cell_forward, seed):
+def gradcheck_lstm_cell_backward(ex, lstm_cell_backward, seed):
     """Relative errors of the student's cell backward pass against numerical gradients of
-    J = sum(G_a * a_next) + sum(G_c * c_next), computed with `lstm_cell_forward`."""
+    J = sum(G_a * a_next) + sum(G_c * c_next), computed with the reference's forward pass."""
     rng = np.random.default_rng(seed)
     n_x, n_a, n_y, m = 3, 4, 2, 3
     point = {"xt": rng.normal(size=(n_x, m)), "a_prev": rng.normal(size=(n_a, m)),
@@ -169,8 +172,7 @@ def gradcheck_lstm_cell_backward(ex, lstm_cell_backward, lstm_cell_forward, seed
         inputs, weights = _split(p)
         return inputs["xt"], inputs["a_prev"], inputs["c_prev"], weights | output_layer
 
-    forward = _usable_forward(lstm_cell_forward, reference.lstm_cell_forward, args(point),
-                              (0, 1))
+    forward = reference.lstm_cell_forward
 
     def cost(p):
         a_next, c_next = forward(*args(p))[:2]
@@ -184,9 +186,9 @@ def gradcheck_lstm_cell_backward(ex, lstm_cell_backward, lstm_cell_forward, seed
     return _run_gradcheck(ex, cost, point, {n: gradients["d" + n] for n in point}, call)
 
 
-def gradcheck_lstm_backward(ex, lstm_backward, lstm_forward, seed):
+def gradcheck_lstm_backward(ex, lstm_backward, seed):
     """Relative errors of the student's backward pass through time against numerical
-    gradients of J = sum(G * a), computed with `lstm_forward`."""
+    gradients of J = sum(G * a), computed with the reference's forward pass."""
     rng = np.random.default_rng(seed)
     n_x, n_a, n_y, m, T_x = 3, 4, 2, 3, 4
     point = {"x": rng.normal(size=(n_x, m, T_x)), "a0": rng.normal(size=(n_a, m))}
@@ -199,24 +201,24 @@ def gradcheck_lstm_backward(ex, lstm_backward, lstm_forward, seed):
         inputs, weights = _split(p)
         return inputs["x"], inputs["a0"], weights | output_layer
 
-    forward = _usable_forward(lstm_forward, reference.lstm_forward, args(point), (0, 2))
+    forward = reference.lstm_forward
 
     def cost(p):
         return np.sum(G * forward(*args(p))[0])
 
     call = "gradient check of lstm_backward against numerical derivatives of lstm_forward"
     caches = forward(*args(point))[3]
-    gradients = ex.call(lstm_backward, G, caches, label=call)
+    gradients = ex.call(lstm_backward, G, caches, label=call, helpers=helpers("lstm_backward"))
     _expect_gradient_keys(ex, gradients, ["d" + name for name in point], call)
     return _run_gradcheck(ex, cost, point, {n: gradients["d" + n] for n in point}, call)
 
 
-def grade_lstm_cell_backward(lstm_cell_backward, lstm_cell_forward=None):
-    """The gradient check (with the student's forward pass when it is right), then the
-    reference on new sizes."""
+def grade_lstm_cell_backward(lstm_cell_backward):
+    """The gradient check against the reference's forward pass, then the reference on new
+    sizes."""
     rng = np.random.default_rng(SEED)
     with exercise("lstm_cell_backward (hidden tests)") as ex:
-        gradcheck_lstm_cell_backward(ex, lstm_cell_backward, lstm_cell_forward, SEED)
+        gradcheck_lstm_cell_backward(ex, lstm_cell_backward, SEED)
         for n_x, n_a, m in [(4, 6, 5), (5, 2, 1)]:
             p = lstm_parameters(rng, n_x, n_a, 3)
             cache = reference.lstm_cell_forward(rng.normal(size=(n_x, m)),
@@ -231,12 +233,12 @@ def grade_lstm_cell_backward(lstm_cell_backward, lstm_cell_forward=None):
                            f"lstm_cell_backward(da_next, dc_next, cache with {sizes})")
 
 
-def grade_lstm_backward(lstm_backward, lstm_forward=None):
-    """The gradient check (with the student's forward pass when it is right), then the
-    reference on new sizes."""
+def grade_lstm_backward(lstm_backward):
+    """The gradient check against the reference's forward pass, then the reference on new
+    sizes; lstm_cell_backward is the reference's meanwhile."""
     rng = np.random.default_rng(SEED)
     with exercise("lstm_backward (hidden tests)") as ex:
-        gradcheck_lstm_backward(ex, lstm_backward, lstm_forward, SEED)
+        gradcheck_lstm_backward(ex, lstm_backward, SEED)
         for n_x, n_a, m, T_x in [(5, 6, 4, 6), (2, 3, 1, 1)]:
             p = lstm_parameters(rng, n_x, n_a, 3)
             caches = reference.lstm_forward(rng.normal(size=(n_x, m, T_x)),
@@ -244,7 +246,8 @@ def grade_lstm_backward(lstm_backward, lstm_forward=None):
             da = rng.normal(size=(n_a, m, T_x))
             call = "lstm_backward(da, caches)"
             sizes = f"n_x={n_x}, n_a={n_a}, m={m}, T_x={T_x}"
-            ex.expect_dict(ex.call(lstm_backward, da, caches, label=f"{call}  # {sizes}"),
+            ex.expect_dict(ex.call(lstm_backward, da, caches, label=f"{call}  # {sizes}",
+                                   helpers=helpers("lstm_backward")),
                            reference.lstm_backward(da, caches),
                            f"lstm_backward(da, caches with {sizes})")
 
@@ -274,7 +277,8 @@ def grade_sample(sample):
         newline = 2
         call = "sample(model that spells 'wxzy', char_to_ix, rng)  # '\\n' has index 2"
         indices = ex.call(sample, chain_model([4, 0, 3, 1], newline), char_to_ix,
-                          LimitedGenerator(SEED), label=call, pure=False)
+                          LimitedGenerator(SEED), label=call, pure=False,
+                          helpers=helpers("sample"))
         expect_sequence(ex, indices, call, 5, newline, 50)
         ex.expect_true(list(indices) == [4, 0, 3, 1, 2], call,
                        f"expected [4, 0, 3, 1, 2]: each drawn character must be the next "
@@ -282,7 +286,8 @@ def grade_sample(sample):
 
         call = "sample(model whose memory counts 4 steps, char_to_ix, rng)"
         indices = ex.call(sample, counting_model(5, 3, newline, 4), char_to_ix,
-                          LimitedGenerator(SEED), label=call, pure=False)
+                          LimitedGenerator(SEED), label=call, pure=False,
+                          helpers=helpers("sample"))
         expect_sequence(ex, indices, call, 5, newline, 50)
         ex.expect_true(list(indices) == [3, 3, 3, 2], call,
                        f"expected [3, 3, 3, 2]: a and c must be carried from step to step; "
@@ -290,7 +295,8 @@ def grade_sample(sample):
 
         call = "sample(model that never draws '\\n', char_to_ix, rng, max_length=12)"
         indices = ex.call(sample, endless_model(5, newline), char_to_ix,
-                          LimitedGenerator(SEED), 12, label=call, pure=False)
+                          LimitedGenerator(SEED), kwargs={"max_length": 12}, label=call,
+                          pure=False, helpers=helpers("sample"))
         expect_sequence(ex, indices, call, 5, newline, 12)
         ex.expect_true(len(indices) == 13, call,
                        f"expected 12 characters and the end token, got {len(indices)} indices")
@@ -303,7 +309,8 @@ def grade_sample(sample):
         counts = np.zeros(5)
         for k in range(400):
             indices = ex.call(sample, model, char_to_ix, LimitedGenerator(SEED + k),
-                              label=call, pure=False)
+                              label=call, pure=False,
+                          helpers=helpers("sample"))
             expect_sequence(ex, indices, call, 5, newline, 50)
             np.add.at(counts, np.asarray(indices, dtype=int), 1)
         frequencies = counts / counts.sum()
@@ -317,9 +324,9 @@ def grade_sample(sample):
         call = "sample(random model, char_to_ix, np.random.default_rng(seed)) twice per seed"
         model = random_model(5, 6, SEED)
         first = [ex.call(sample, model, char_to_ix, LimitedGenerator(SEED + s), label=call,
-                         pure=False) for s in range(5)]
+                         pure=False, helpers=helpers("sample")) for s in range(5)]
         again = [ex.call(sample, model, char_to_ix, LimitedGenerator(SEED + s), label=call,
-                         pure=False) for s in range(5)]
+                         pure=False, helpers=helpers("sample")) for s in range(5)]
         ex.expect_true(first == again, call,
                        "the same seed gave different sequences: draw only from `rng`, "
                        "never from np.random")

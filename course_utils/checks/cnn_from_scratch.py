@@ -7,6 +7,9 @@ and pasted below (`EXPECTED`), so this module contains no solution code.
 import numpy as np
 
 from course_utils.checks.core import FilterSource, describe, exercise
+from course_utils.checks.standins import stand_ins
+
+TOPIC = "cnn_from_scratch"
 
 # Where the vectorized convolutions get their filters W. Their loops may run over the filter
 # offsets, `for i in range(f)` with f = W.shape[0], and over nothing else: not over the
@@ -127,7 +130,11 @@ EXPECTED = {'conv_backward_pad0_stride1': {'dA_prev': {'mean': -0.03528850475034
                                                      [-0.20407868242272678,
                                                       0.02032576407350861,
                                                       0.07035770912703547]),
-                                                    ([1, 4, 4], [0.0, 0.0, 0.0])],
+                                                    ([1, 4, 4], [0.0, 0.0, 0.0]),
+                                                    ([0, 3, 3],
+                                                     [0.13781678294210298,
+                                                      0.04468442189262601,
+                                                      -0.2684646753688423])],
                                           'shape': [2, 5, 5, 3]},
                               'dA_shape': [2, 2, 2, 3]},
  'pool_backward_max_s1': {'dA_prev': {'mean': 0.022662695706573092,
@@ -139,7 +146,10 @@ EXPECTED = {'conv_backward_pad0_stride1': {'dA_prev': {'mean': -0.03528850475034
                           'dA_shape': [2, 4, 4, 3]},
  'pool_backward_max_s2': {'dA_prev': {'mean': 0.05276611777806411,
                                       'picks': [([1, 2, 2], [0.0, 0.08130305629403443, 0.0]),
-                                                ([1, 4, 4], [0.0, 0.0, 0.0])],
+                                                ([1, 4, 4], [0.0, 0.0, 0.0]),
+                                                ([0, 3, 3],
+                                                 [0.5512671317684119, 0.17873768757050404,
+                                                  -1.073858701475369])],
                                       'shape': [2, 5, 5, 3]},
                           'dA_shape': [2, 2, 2, 3]},
  'pool_forward_average_f2': {'mean': 0.06395818378086339,
@@ -215,6 +225,21 @@ def _expect_shaped(ex, actual, shape, call):
     ex.expect_true(actual.shape == shape, call, f"expected shape {shape}, got {actual.shape}")
 
 
+def expect_cropped(ex, dA_prev, shape, pad, call):
+    """Fail with the trap's name when dA_prev was cropped with `[pad:-pad]` at pad = 0.
+
+    With pad = 0, `x[pad:-pad]` is `x[0:0]`: empty, not the whole of x.
+    """
+    empty = (isinstance(dA_prev, np.ndarray) and dA_prev.ndim == 4
+             and (dA_prev.shape[1] == 0 or dA_prev.shape[2] == 0))
+    if pad == 0 and empty:
+        ex.fail(f"dA_prev of {call}",
+                f"expected shape {tuple(shape)}, got {dA_prev.shape}: with pad = 0, a crop "
+                "written `x[:, pad:-pad, pad:-pad, :]` is `x[:, 0:0, 0:0, :]`, which is "
+                "empty. Crop with the input's size instead: "
+                "`x[:, pad:pad + n_H_prev, pad:pad + n_W_prev, :]`")
+
+
 def _expect_pair(ex, result, call, names):
     """A tuple or list of len(names) values, as the function's contract says."""
     ex.expect_true(isinstance(result, tuple | list) and len(result) == len(names), call,
@@ -266,13 +291,14 @@ def check_conv_single_step(conv_single_step):
 
 def check_conv_forward(conv_forward, name="conv_forward", **tolerance):
     with exercise(name) as ex:
+        bound = stand_ins(TOPIC, name, conv_forward)
         A_prev, W, b = conv_inputs()
         for key, hparameters in [("pad1_stride2", {"pad": 1, "stride": 2}),
                                  ("pad0_stride1", {"pad": 0, "stride": 1})]:
             call = (f"{name}(A_prev, W, b, {hparameters})  "
                     "# A_prev (2, 5, 7, 4), W (3, 3, 4, 8)")
             result = _expect_pair(ex, ex.call(conv_forward, A_prev, W, b, hparameters,
-                                              label=call), call, ["Z", "cache"])
+                                              helpers=bound, label=call), call, ["Z", "cache"])
             _expect_summary(ex, result[0], EXPECTED[f"conv_forward_{key}"], f"Z of {call}",
                             **tolerance)
             cache = _expect_pair(ex, result[1], f"cache of {call}",
@@ -287,14 +313,16 @@ def check_pool_forward(pool_forward):
         for hparameters in [{"stride": 1, "f": 3}, {"stride": 2, "f": 2}]:
             for mode in ["max", "average"]:
                 call = f'pool_forward(A_prev, {hparameters}, mode="{mode}")'
-                result = _expect_pair(ex, ex.call(pool_forward, A_prev, hparameters, mode,
-                                                  label=call), call, ["A", "cache"])
+                result = _expect_pair(ex, ex.call(pool_forward, A_prev, hparameters,
+                                                  kwargs={"mode": mode}, label=call),
+                                      call, ["A", "cache"])
                 key = f"pool_forward_{mode}_f{hparameters['f']}"
                 _expect_summary(ex, result[0], EXPECTED[key], f"A of {call}")
 
 
 def check_conv_backward(conv_backward, name="conv_backward", **tolerance):
     with exercise(name) as ex:
+        bound = stand_ins(TOPIC, name, conv_backward)
         A_prev, W, b = conv_inputs()
         for key, hparameters in [("pad1_stride2", {"pad": 1, "stride": 2}),
                                  ("pad0_stride1", {"pad": 0, "stride": 1})]:
@@ -302,8 +330,9 @@ def check_conv_backward(conv_backward, name="conv_backward", **tolerance):
             dZ = np.random.default_rng(5).normal(size=tuple(expected["dZ_shape"]))
             cache = (A_prev, W, b, hparameters)
             call = f"{name}(dZ, cache)  # cache of the conv_forward check, {hparameters}"
-            result = _expect_pair(ex, ex.call(conv_backward, dZ, cache, label=call), call,
-                                  ["dA_prev", "dW", "db"])
+            result = _expect_pair(ex, ex.call(conv_backward, dZ, cache, helpers=bound,
+                                              label=call), call, ["dA_prev", "dW", "db"])
+            expect_cropped(ex, result[0], A_prev.shape, hparameters["pad"], call)
             for grad, value in zip(["dA_prev", "dW", "db"], result, strict=True):
                 _expect_summary(ex, value, expected[grad], f"{grad} of {call}", **tolerance)
 
@@ -316,17 +345,15 @@ def check_create_mask_from_window(create_mask_from_window):
              [[True, False, False], [False, False, False]]),
             ("np.array([[0.2, 0.9], [0.4, -0.3]])", np.array([[0.2, 0.9], [0.4, -0.3]]),
              [[False, True], [False, False]]),
-            ("np.array([[1.0, 3.0], [3.0, 0.0]])  # a tie", np.array([[1.0, 3.0], [3.0, 0.0]]),
-             [[False, True], [False, False]]),
-            ("np.zeros((2, 2))  # a ReLU output: all tied", np.zeros((2, 2)),
-             [[True, False], [False, False]]),
+            ("np.array([[0.0, 0.0], [0.0, 0.4]])  # a ReLU output",
+             np.array([[0.0, 0.0], [0.0, 0.4]]), [[False, False], [False, True]]),
         ]
         for label, x, expected in cases:
             call = f"create_mask_from_window({label})"
             mask = ex.call(create_mask_from_window, x, label=call)
             ex.expect_array(mask, np.array(expected), call)
-            ex.expect_true(np.sum(mask) == 1, call, "the mask must hold exactly one True: "
-                           "the gradient goes to the first maximum only")
+            ex.expect_true(np.sum(mask) == 1, call, "the mask must hold exactly one True, "
+                           "at the window's maximum")
 
 
 def check_distribute_value(distribute_value):
@@ -340,7 +367,10 @@ def check_distribute_value(distribute_value):
 
 
 def check_pool_backward(pool_backward):
+    """Strides 1 and 2 with 2x2 windows (a stride other than the window's size catches a
+    pool_backward that ignores the stride); the helpers are stand-ins (see `standins`)."""
     with exercise("pool_backward") as ex:
+        bound = stand_ins(TOPIC, "pool_backward", pool_backward)
         A_prev = pool_inputs()
         for hparameters in [{"stride": 1, "f": 2}, {"stride": 2, "f": 2}]:
             for mode in ["max", "average"]:
@@ -349,7 +379,8 @@ def check_pool_backward(pool_backward):
                 dA = np.random.default_rng(6).normal(size=tuple(expected["dA_shape"]))
                 call = (f'pool_backward(dA, (A_prev, {hparameters}), mode="{mode}")  '
                         f"# A_prev {A_prev.shape}, dA {dA.shape}")
-                result = ex.call(pool_backward, dA, (A_prev, hparameters), mode, label=call)
+                result = ex.call(pool_backward, dA, (A_prev, hparameters), kwargs={"mode": mode},
+                                 label=call, helpers=bound)
                 _expect_summary(ex, result, expected["dA_prev"], call)
 
 

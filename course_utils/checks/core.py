@@ -28,6 +28,9 @@ from typing import Any
 
 import numpy as np
 
+from course_utils.checks.causes import explain_undefined
+from course_utils.checks.numpy2 import hint_for
+
 # Bound once, at import: a student's function that replaces `np.isclose` while a
 # check runs cannot change what the check compares with.
 _isclose = np.isclose
@@ -91,6 +94,20 @@ def _student_line(error: BaseException) -> str:
     return f" in {frame.name}, line {frame.lineno}: `{frame.line.strip()}`"
 
 
+def raised(error: BaseException) -> str:
+    """What a student's function raised, where in their code, and why when it is known.
+
+    A NumPy 1 -> 2 change gets its own line (see `numpy2`); a name that is not defined
+    because the cell that defines it failed says so (see `causes`).
+    """
+    message = str(error)
+    hint = hint_for(error) or explain_undefined(error)
+    if hint and "\n" in message:
+        message = message.splitlines()[0]
+    text = f"raised {type(error).__name__}: {message}{_student_line(error)}"
+    return f"{text}\n{hint}" if hint else text
+
+
 class Exercise:
     """The checks of one graded function. Use through `exercise(name)`."""
 
@@ -131,8 +148,7 @@ class Exercise:
             except Exception as error:  # noqa: BLE001 - any student error becomes a message
                 if hasattr(error, "grader_message"):  # from the grader's proxy: said in full
                     self.fail(label, error.grader_message)
-                self.fail(label, f"raised {type(error).__name__}: {error}"
-                                 f"{_student_line(error)}")
+                self.fail(label, raised(error))
         self.warnings = [str(w.message) for w in caught]
         if pure:
             for position, (given, kept) in enumerate(zip(student_args, args, strict=True)):

@@ -3,6 +3,9 @@
 import numpy as np
 
 from course_utils.checks.core import exercise
+from course_utils.checks.standins import stand_ins
+
+TOPIC = "logistic_regression"
 
 W, B = np.array([[1.0], [2.0]]), 2.0
 X, Y = np.array([[1.0, 2.0, -1.0], [3.0, 4.0, -3.2]]), np.array([[1, 0, 1]])
@@ -66,15 +69,16 @@ def check_flatten_images(flatten_images):
 
 def check_propagate(propagate):
     with exercise("propagate") as ex:
+        bound = stand_ins(TOPIC, "propagate", propagate)
         call = "propagate(w, b, X, Y)  # w (2, 1), b = 2.0, X (2, 3), Y (1, 3)"
-        result = ex.call(propagate, W, B, X, Y, label=call)
+        result = ex.call(propagate, W, B, X, Y, helpers=bound, label=call)
         expect_pair(ex, result, call, "(grads, cost)")
         grads, cost = result
         ex.expect_dict(grads, {"dw": np.array([[0.9984560146379561], [2.395072388486207]]),
                                "db": 0.001455578136784208}, call)
         ex.expect_scalar(cost, 5.801545319394553, f"{call} -> cost")
         call = "propagate(w, -0.5, X, Y)  # w (3, 1), X (3, 4), Y (1, 4)"
-        result = ex.call(propagate, W2, -0.5, X2, Y2, label=call)
+        result = ex.call(propagate, W2, -0.5, X2, Y2, helpers=bound, label=call)
         expect_pair(ex, result, call, "(grads, cost)")
         grads, cost = result
         ex.expect_dict(grads, {"dw": np.array([[0.49557637813754574], [0.21367461812798305],
@@ -85,8 +89,10 @@ def check_propagate(propagate):
 
 def check_optimize(optimize):
     with exercise("optimize") as ex:
+        bound = stand_ins(TOPIC, "optimize", optimize)
         call = "optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009)"
-        result = ex.call(optimize, W, B, X, Y, 100, 0.009, label=call)
+        result = ex.call(optimize, W, B, X, Y, helpers=bound, label=call,
+                         kwargs={"num_iterations": 100, "learning_rate": 0.009})
         ex.expect_true(isinstance(result, tuple) and len(result) == 3, call,
                        "expected a tuple (params, grads, costs)")
         params, grads, costs = result
@@ -96,7 +102,8 @@ def check_optimize(optimize):
                                "db": 0.21919450454067657}, call)
         expect_costs(ex, costs, [5.801545319394553], f"{call} -> costs")
         call = "optimize(w, -0.5, X, Y, num_iterations=250, learning_rate=0.1)  # X (3, 4)"
-        result = ex.call(optimize, W2, -0.5, X2, Y2, 250, 0.1, label=call)
+        result = ex.call(optimize, W2, -0.5, X2, Y2, helpers=bound, label=call,
+                         kwargs={"num_iterations": 250, "learning_rate": 0.1})
         ex.expect_true(isinstance(result, tuple) and len(result) == 3, call,
                        "expected a tuple (params, grads, costs)")
         params, grads, costs = result
@@ -109,20 +116,24 @@ def check_optimize(optimize):
 
 def check_predict(predict):
     with exercise("predict") as ex:
+        bound = stand_ins(TOPIC, "predict", predict)
         w, X_ = np.array([[0.1124579], [0.23106775]]), np.array([[1.0, -1.1, -3.2],
                                                                 [1.2, 2.0, 0.1]])
         call = "predict(w, -0.3, X)  # w (2, 1), X (2, 3)"
-        ex.expect_array(ex.call(predict, w, -0.3, X_, label=call), [[1, 1, 0]], call)
-        call = "predict(np.zeros((2, 1)), 0.0, X)  # every probability is exactly 0.5"
-        ex.expect_array(ex.call(predict, np.zeros((2, 1)), 0.0, X_, label=call), [[0, 0, 0]],
+        ex.expect_array(ex.call(predict, w, -0.3, X_, helpers=bound, label=call), [[1, 1, 0]],
                         call)
+        call = "predict(np.zeros((2, 1)), 0.0, X)  # every probability is exactly 0.5"
+        ex.expect_array(ex.call(predict, np.zeros((2, 1)), 0.0, X_, helpers=bound,
+                                label=call), [[0, 0, 0]], call)
 
 
 def check_model(model):
     with exercise("model") as ex:
+        bound = stand_ins(TOPIC, "model", model)
         call = ("model(X_train, Y_train, X_test, Y_test, num_iterations=300, "
                 "learning_rate=0.1)  # X_train (4, 8), X_test (4, 4)")
-        d = ex.call(model, X_TRAIN, Y_TRAIN, X_TEST, Y_TEST, 300, 0.1, label=call)
+        d = ex.call(model, X_TRAIN, Y_TRAIN, X_TEST, Y_TEST, helpers=bound, label=call,
+                    kwargs={"num_iterations": 300, "learning_rate": 0.1})
         ex.expect_dict(d, {"w": np.array([[1.4782399253815321], [0.0339562358010555],
                                           [-2.5642057648855707], [1.0464470701678985]]),
                            "b": 1.6026406622772769,

@@ -3,6 +3,9 @@
 import numpy as np
 
 from course_utils.checks.core import exercise
+from course_utils.checks.standins import stand_ins
+
+TOPIC = "shallow_network"
 
 # A small network (n_x = 2, n_h = 3, n_y = 1) and three examples, used by several checks.
 X3 = np.array([[1.0, -1.5, 0.5], [2.0, 0.5, -1.0]])
@@ -44,21 +47,51 @@ def check_layer_sizes(layer_sizes):
                            f"expected {expected}, got {tuple(sizes)}")
 
 
+def expect_initialization(ex, parameters, sizes, call, scale=0.01):
+    """Shapes, float dtypes, zero biases, weights not all equal, of standard deviation `scale`.
+
+    Whatever the seed, the draw order or the generator: the standard deviation of the
+    weights drawn must be within a tolerance that 1 (randn unscaled) and uniform `rand`
+    scaled by 0.01 (std 0.0029, and a mean of 0.005) both fail. The spread is measured on
+    200 weights or more.
+    """
+    n_x, n_h, n_y = sizes
+    shapes = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}
+    ex.expect_dict(parameters, {name: np.zeros(shape) for name, shape in shapes.items()
+                                if name[0] == "b"}, call)
+    weights = []
+    for name in ("W1", "W2"):
+        ex.expect_true(name in parameters, call,
+                       f"the result has no key {name!r} (keys: {sorted(parameters)})")
+        W = parameters[name]
+        ex.expect_true(isinstance(W, np.ndarray) and W.shape == shapes[name]
+                       and W.dtype.kind == "f", f"{call}[{name!r}]",
+                       f"expected a float array of shape {shapes[name]}, got "
+                       + (f"shape {W.shape}, dtype {W.dtype}" if isinstance(W, np.ndarray)
+                          else type(W).__name__))
+        weights.append(W.ravel())
+    W = np.concatenate(weights)
+    ex.expect_true(W.size < 2 or np.unique(W).size == W.size, call,
+                   "the weights must be random and all different (equal weights make every "
+                   "hidden unit learn the same thing)")
+    if W.size < 200:  # too few weights to measure their spread
+        return
+    rms = float(np.sqrt(np.mean(W ** 2)))
+    low, high = 0.6 * scale, 1.5 * scale
+    ex.expect_true(low <= rms <= high and abs(float(np.mean(W))) < 0.3 * scale, call,
+                   f"the weights should be drawn from a normal distribution of mean 0 and "
+                   f"standard deviation {scale} (np.random.randn(...) * {scale}); these have "
+                   f"a mean of {np.mean(W):.3g} and a root mean square of {rms:.3g}")
+
+
 def check_initialize_parameters(initialize_parameters):
+    """By properties, whatever the seed, the draw order or the generator you use: shapes,
+    zero biases, and weights all different with a standard deviation of about 0.01."""
     with exercise("initialize_parameters") as ex:
-        call = "np.random.seed(2); initialize_parameters(2, 4, 1)"
-        np.random.seed(2)
-        parameters = ex.call(initialize_parameters, 2, 4, 1, label=call)
-        ex.expect_dict(parameters, {
-            "W1": [[-0.004167578474054706, -0.0005626682722632948],
-                   [-0.02136196095668454, 0.016402708084049887],
-                   [-0.017934355851948632, -0.00841747365656204],
-                   [0.005028814171580428, -0.012452880866072316]],
-            "b1": np.zeros((4, 1)),
-            "W2": [[-0.010579522188623389, -0.009090076149268494, 0.005514540445464244,
-                    0.022922080128149575]],
-            "b2": np.zeros((1, 1)),
-        }, call)
+        for sizes in [(2, 4, 1), (40, 30, 2)]:
+            call = f"initialize_parameters{sizes}"
+            expect_initialization(ex, ex.call(initialize_parameters, *sizes, label=call),
+                                  sizes, call)
 
 
 def check_forward_propagation(forward_propagation):
@@ -115,29 +148,38 @@ def check_update_parameters(update_parameters):
 
 
 def check_nn_model(nn_model):
+    """By properties, whatever the seed: with nothing to learn (learning_rate=0) the initial
+    parameters come back; after 20 steps on separable data the weights have grown far beyond
+    their initial 0.01. Optional arguments go by keyword; while it runs, the functions it
+    calls are stand-ins (see `standins`), so a mistake in one of them is charged there."""
     with exercise("nn_model") as ex:
+        bound = stand_ins(TOPIC, "nn_model", nn_model)
         X = np.array([[1.0, -1.0, 0.5, -0.5, 2.0, -2.0], [1.0, 1.0, -1.0, -1.0, 0.0, 0.5]])
         Y = np.array([[1, 0, 1, 0, 1, 0]])
-        call = "np.random.seed(5); nn_model(X, Y, 3, 200)"
-        np.random.seed(5)
-        parameters = ex.call(nn_model, X, Y, 3, 200, label=call)
-        ex.expect_dict(parameters, {
-            "W1": [[-1.7021559999049425, 0.004869867644272342],
-                   [2.420136221118715, -0.003251118023499815],
-                   [1.1942094906695295, -0.003372237468205464]],
-            "b1": [[0.004742510811349436], [-0.0038620470867108863], [-0.001578097861706461]],
-            "W2": [[-2.2221578468776353, 3.706604087574605, 1.4186820441167416]],
-            "b2": [[-0.0008341924670899007]],
-        }, call, rtol=1e-6, atol=1e-8)
+        call = "nn_model(X, Y, 3, num_iterations=3, learning_rate=0.0)"
+        expect_initialization(ex, ex.call(nn_model, X, Y, 3, helpers=bound, label=call,
+                                          kwargs={"num_iterations": 3, "learning_rate": 0.0}),
+                              (2, 3, 1), call)
+        call = "nn_model(X, Y, 3, num_iterations=20)"
+        parameters = ex.call(nn_model, X, Y, 3, kwargs={"num_iterations": 20}, helpers=bound,
+                             label=call)
+        ex.expect_true(isinstance(parameters, dict) and {"W1", "W2"} <= set(parameters), call,
+                       "expected a dict with keys W1, b1, W2, b2")
+        grown = float(np.sqrt(np.mean(np.asarray(parameters["W2"], dtype=float) ** 2)))
+        ex.expect_true(grown > 0.5, call,
+                       f"after 20 steps the weights W2 should have grown far beyond their "
+                       f"initial scale 0.01 (to about 1 or more); their root mean square is "
+                       f"{grown:.3g}: are the parameters updated with each step's gradients?")
 
 
 def check_predict(predict):
     with exercise("predict") as ex:
+        bound = stand_ins(TOPIC, "predict", predict)
         parameters = {"W1": np.array([[1.0, -2.0], [0.5, 0.5], [-1.0, 1.5]]),
                       "b1": np.array([[0.0], [0.1], [-0.1]]),
                       "W2": np.array([[1.5, -1.0, 2.0]]),
                       "b2": np.array([[0.2]])}
         X = np.array([[1.0, -1.0, 0.3, 2.0, -0.4], [0.5, 1.0, -0.2, -1.0, 0.9]])
         call = "predict(parameters, X)  # A2 = [[0.238, 0.640, 0.438, 0.303, 0.564]]"
-        ex.expect_array(ex.call(predict, parameters, X, label=call), np.array([[0, 1, 0, 0, 1]]),
-                        call)
+        ex.expect_array(ex.call(predict, parameters, X, helpers=bound, label=call),
+                        np.array([[0, 1, 0, 0, 1]]), call)
