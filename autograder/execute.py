@@ -174,6 +174,7 @@ class GuardedExecute(Execute):
         """A test cell, run here; the kernel is replaced when it hangs or dies meanwhile."""
         try:
             cell.outputs = self.trusted.run(cell, self.bridge, timeout)
+            _explain_memory_errors(cell, self.memory_limit_gb)
         except KernelStuck:
             cell.outputs = [error_output(TIMEOUT_ERROR, f"timed out after {timeout:.0f} s: "
                                          "the student's function did not return")]

@@ -39,15 +39,20 @@ IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}\Z")
 PUBLIC = re.compile(r"[a-z][A-Za-z0-9_]{0,79}\Z")
 
 
-class CallTimeout(Exception):
+class KernelTrouble(BaseException):
+    """What ends a test cell whatever the check catches: not an `Exception`, so that a
+    check's `except Exception` around a student's call cannot turn it into a verdict."""
+
+
+class CallTimeout(KernelTrouble):
     """A call into the kernel ran out of time; the kernel answered the interrupt."""
 
 
-class KernelStuck(Exception):
+class KernelStuck(KernelTrouble):
     """A call into the kernel ran out of time and the kernel ignores interrupts."""
 
 
-class KernelDead(Exception):
+class KernelDead(KernelTrouble):
     """The kernel died during a call."""
 
 

@@ -147,8 +147,8 @@ def test_cells_after_the_last_graded_cell_are_not_run_and_the_feedback_says_so(
 def test_the_ungraded_tail_runs_when_asked(tmp_path):
     config = nbgrader_config()
     cells = [nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("x += 1")]
-    cells[0].metadata["nbgrader"] = {"grade": True, "solution": False, "points": 1,
-                                     "grade_id": "g", "locked": True, "schema_version": 3}
+    cells[0].metadata["nbgrader"] = {"grade": False, "solution": True, "grade_id": "g",
+                                     "locked": False, "schema_version": 3}
     notebook = nbformat.v4.new_notebook(cells=[*cells, nbformat.v4.new_code_cell("print(x)")])
     texts = {}
     for run_tail in (True, False):

@@ -178,7 +178,8 @@ def all_cases():
             "softmax", "import builtins\nbuiltins.isinstance = lambda *a: True\n"
                        + WRONG_SOFTMAX)),
             # the broken isinstance hangs the answer cell itself: softmax is never defined
-            "flagged", FULL - 3, {"softmax-visible": (0, "name 'softmax' is not defined"),
+            "flagged", FULL - 3, {"softmax-visible": (0, "`softmax` is not defined: its "
+                                                         "answer cell failed with CellTimeout"),
                                   "stable_softmax-hidden": (2, "")},
             ["imports builtins"]),
         Case("replaces_sys_modules", only(with_answer(
@@ -195,11 +196,14 @@ def all_cases():
         Case("exec_of_built_string", only(with_answer(
             "sigmoid", 'exec("def sig" + "moid(x):\\n    return 1 / (1 + np.exp(-x))")\n')),
             "flagged", FULL, reason=["runs code built from a string"]),
+        # the sandbox holds no grader code: the import fails, softmax is never defined
         Case("imports_the_grader", only(with_answer(
             "softmax", "from autograder.reference.numpy_basics import softmax\n")),
-            "flagged", FULL, reason=["imports the grader"]),
+            "flagged", FULL - 3, {"softmax-visible": (0, "its answer cell failed with "
+                                                         "ModuleNotFoundError")},
+            reason=["imports the grader"]),
         Case("reads_outside_files", only(with_answer(
-            "sigmoid", 'secrets = open("/etc/hostname").read()\n'
+            "sigmoid", 'secrets = open("/etc/passwd").read()\n'
                        "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n")),
             "flagged", FULL, reason=["touches files outside the submission folder"]),
         Case("writes_outside_its_folder", only(with_answer("sigmoid", WRITE_ATTEMPTS + (
@@ -375,8 +379,8 @@ def injection_cases():
     ]
 
 
-WRITE_TARGETS = {"gradebook": "../../../gradebook.db",
-                 "other student": "../../../autograded/probe.txt",
+WRITE_TARGETS = {"gradebook": str(REPO_ROOT / "autograder" / "gradebook.db"),
+                 "other student": str(REPO_ROOT / "autograder" / "autograded" / "probe.txt"),
                  "course source": str(REPO_ROOT / "solutions" / "probe.txt"),
                  "own folder": "mine.txt"}
 WRITE_ATTEMPTS = f"""
