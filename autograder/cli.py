@@ -1,4 +1,8 @@
-"""The `dlcourse` command."""
+"""The `dlcourse` command: the course's notebooks, their checks and their grading.
+
+Students: `dlcourse lab` opens JupyterLab on your own folder, `dlcourse check NOTEBOOK`
+runs a notebook's checks. Instructors: `build`, `grade`, `report`, `lab --instructor`;
+`demo` grades example submissions. `dlcourse COMMAND -h` tells more."""
 
 import argparse
 import sys
@@ -8,12 +12,16 @@ from autograder.course import COURSE_ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="dlcourse", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="dlcourse", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command")
 
     build = commands.add_parser("build", help="regenerate notebooks/ from solutions/")
     build.add_argument("--check", action="store_true",
                        help="change nothing; fail if notebooks/ differs from a fresh build")
+    build.add_argument("--discard-changes", action="store_true",
+                       help="replace files of notebooks/ that were changed by hand "
+                            "(without it, the build refuses and names them)")
 
     check = commands.add_parser("check", help="run a notebook's visible checks and report")
     check.add_argument("notebook", type=Path)
@@ -43,13 +51,22 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("demo", help="build, grade the example submissions, print the grades")
 
+    lab = commands.add_parser("lab", help="open JupyterLab on your own folder, student/ "
+                                          "(nbgrader's Assignment List)")
+    lab.add_argument("--instructor", action="store_true",
+                     help="the instructor's lab: formgrader and Create Assignment")
+
     args = parser.parse_args(argv)
-    run = {"build": _build, "check": _check, "grade": _grade, "report": _report, "demo": _demo}
+    if args.command is None:
+        parser.print_help()
+        return 2
+    run = {"build": _build, "check": _check, "grade": _grade, "report": _report, "demo": _demo,
+           "lab": _lab}
     return run[args.command](args)
 
 
 def _build(args) -> int:
-    from autograder.build import build, release_differences
+    from autograder.build import ChangedRelease, build, release_differences
 
     if args.check:
         problems = release_differences()
@@ -58,7 +75,11 @@ def _build(args) -> int:
         print("notebooks/ is out of date: run `dlcourse build`." if problems
               else "notebooks/ matches a fresh build.")
         return 1 if problems else 0
-    build()
+    try:
+        build(discard_changes=args.discard_changes)
+    except ChangedRelease as refusal:
+        print(refusal)
+        return 1
     print("notebooks/ rebuilt from solutions/.")
     return 0
 
@@ -106,10 +127,21 @@ def _report(args) -> int:
 
 
 def _demo(args) -> int:
+    from autograder.build import ChangedRelease
     from autograder.demo import demo
 
-    demo()
+    try:
+        demo()
+    except ChangedRelease as refusal:
+        print(refusal)
+        return 1
     return 0
+
+
+def _lab(args) -> int:
+    from autograder.lab import run_lab
+
+    return run_lab("instructor" if args.instructor else "student")
 
 
 if __name__ == "__main__":

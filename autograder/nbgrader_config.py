@@ -16,6 +16,10 @@ c.CourseDirectory.release_directory = os.path.join("..", "notebooks")
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "gradebook.db")
 c.CourseDirectory.course_id = "dlcourse"
 
+# nbgrader's exchange (release, fetch, submit, collect, feedback): `exchange/` beside
+# this folder, or $DLCOURSE_EXCHANGE (on a shared JupyterHub, a folder all users reach).
+c.Exchange.root = os.environ.get("DLCOURSE_EXCHANGE") or os.path.join(here, "..", "exchange")
+
 # Answer cells in the student release.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"

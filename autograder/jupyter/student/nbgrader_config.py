@@ -1,0 +1,10 @@
+"""nbgrader as a student's JupyterLab sees it (`make lab`): the course, its exchange,
+and the student's own folder, where nbgrader's fetch puts each assignment."""
+
+from autograder.course import COURSE_ID, exchange_root, student_root
+
+c = get_config()  # noqa: F821 - provided by traitlets when the file is loaded
+
+c.CourseDirectory.course_id = COURSE_ID
+c.Exchange.root = str(exchange_root())
+c.Exchange.assignment_dir = str(student_root())
