@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml requirements.lock
 	@echo "Setting up $(VENV): the pinned packages of requirements.lock (a few minutes, once) ..."
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --upgrade pip
-	@$(BIN)/python -m pip install --quiet --progress-bar on -c requirements.lock -e '.[dev]'
+	@$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	@touch $@
 	@echo "$(VENV) is ready."
 

@@ -126,6 +126,8 @@ class Client:
         student, assignment = result.student, result.assignment
         for folder, text in (("submitted", outcome.submitted),
                              ("autograded", outcome.autograded)):
+            if folder == "submitted" and self._collected(submission):
+                continue  # nbgrader's collected copy stays the student's own
             target = notebook_path(self.workspace / folder / student, assignment)
             shutil.rmtree(target.parent, ignore_errors=True)
             if text is not None:
@@ -133,15 +135,23 @@ class Client:
                 target.write_text(text, encoding="utf-8")
         if outcome.feedback_html is not None:
             result.feedback = self.exports / "feedback" / student / f"{assignment}.html"
-            for path in (result.feedback,
-                         self.workspace / "feedback" / student / assignment / f"{assignment}.html"):
+            nbgrader_page = notebook_path(self.workspace / "feedback" / student, assignment)
+            nbgrader_page = nbgrader_page.with_suffix(".html")
+            for path in (result.feedback, nbgrader_page):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(outcome.feedback_html, encoding="utf-8")
+            for kept in submission.nbgrader_files:  # nbgrader's release_feedback reads them
+                shutil.copyfile(kept, nbgrader_page.parent / kept.name)
         if result.max_score:  # graded or judged by nbgrader, not lost with a worker
-            record(self.connection, result)
+            record(self.connection, result, submission.timestamp)
             self._store(submission, result)
         outcome.seconds["client"] = time.perf_counter() - started
         return result
+
+    def _collected(self, submission: Submission) -> bool:
+        """Whether the submission is read from this workspace's own `submitted/` (what
+        `nbgrader collect` fills): then it is never rewritten."""
+        return submission.path.resolve().is_relative_to((self.workspace / "submitted").resolve())
 
     @property
     def connection(self) -> Gradebook:
@@ -180,7 +190,7 @@ class Client:
         if result.feedback is not None and not result.feedback.exists():
             return None
         if data.get("gradebook") != self._gradebook_id():
-            record(self.connection, result)
+            record(self.connection, result, submission.timestamp)
             self._store(submission, result)
         return result
 

@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
                                           "(nbgrader's Assignment List)")
     lab.add_argument("--instructor", action="store_true",
                      help="the instructor's lab: formgrader and Create Assignment")
+    lab.add_argument("--port", type=int, help="serve on 127.0.0.1:PORT")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a web browser")
 
     args = parser.parse_args(argv)
     if args.command is None:
@@ -141,7 +143,8 @@ def _demo(args) -> int:
 def _lab(args) -> int:
     from autograder.lab import run_lab
 
-    return run_lab("instructor" if args.instructor else "student")
+    return run_lab("instructor" if args.instructor else "student", port=args.port,
+                   open_browser=not args.no_browser)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ Both use the course's exchange (`exchange/`, or `$DLCOURSE_EXCHANGE`).
 """
 
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -125,12 +126,13 @@ def prepare(role: str) -> list[str]:
     return said
 
 
-def run_lab(role: str) -> int:
-    import subprocess
-
+def run_lab(role: str, port: int | None = None, open_browser: bool = True) -> int:
+    """Prepare, then run JupyterLab until it is stopped (Ctrl-C)."""
     for line in prepare(role):
-        print(line)
+        print(line, flush=True)
+    lab = subprocess.Popen(lab_command(role, port, open_browser=open_browser),
+                           env=lab_environment(role), cwd=REPO_ROOT)
     try:
-        return subprocess.call(lab_command(role), env=lab_environment(role), cwd=REPO_ROOT)
+        return lab.wait()
     except KeyboardInterrupt:
-        return 0
+        return lab.wait()

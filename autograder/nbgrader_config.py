@@ -71,3 +71,5 @@ c.GenerateFeedback.preprocessors = [
     "autograder.feedback.HideGraderInternals",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# `nbgrader generate_feedback` writes the same pages as `dlcourse grade`.
+c.GenerateFeedback.exporter_class = "autograder.feedback.FeedbackExporter"

@@ -1,12 +1,19 @@
 """Find the submissions in a folder: one subfolder or one notebook per student.
 
+nbgrader's own layout is one of them: `nbgrader collect` leaves
+`submitted/<student>/<assignment>/<assignment>.ipynb` beside a `timestamp.txt`,
+which is read as the submission's time, not taken for an extra file.
+
 Every student found yields at least one `Submission`, even when nothing in it
 can be graded, so that every student appears in the grades with a reason.
 """
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+
+from nbgrader.utils import parse_utc
 
 from autograder.course import assignments
 
@@ -19,6 +26,12 @@ class Submission:
     problem: str | None = None  # why it cannot be graded at all
     review: list[str] = field(default_factory=list)  # why an instructor should look at it
     notices: list[str] = field(default_factory=list)  # what the student is told
+    timestamp: datetime | None = None  # when it was submitted, from nbgrader's timestamp.txt
+    nbgrader_files: list[Path] = field(default_factory=list)  # timestamp.txt and the secret
+
+
+TIMESTAMP = "timestamp.txt"  # written by nbgrader's submit and collect, one per assignment
+NBGRADER_FILES = {TIMESTAMP, "submission_secret.txt"}  # nbgrader's own, beside the notebooks
 
 
 def find_submissions(folder: Path, assignment: str | None = None) -> list[Submission]:
@@ -44,7 +57,8 @@ def find_submissions(folder: Path, assignment: str | None = None) -> list[Submis
 
 def _student_folder(folder: Path, assignment: str | None) -> list[Submission]:
     files = sorted(p for p in folder.rglob("*") if p.is_file()
-                   and ".ipynb_checkpoints" not in p.parts and not p.name.startswith("."))
+                   and ".ipynb_checkpoints" not in p.parts and not p.name.startswith(".")
+                   and not (p.name in NBGRADER_FILES and p.parent != folder))
     notebooks = [p for p in files if p.suffix == ".ipynb"]
     if not notebooks:
         listing = ", ".join(p.name for p in files) or "the folder is empty"
@@ -52,7 +66,13 @@ def _student_folder(folder: Path, assignment: str | None) -> list[Submission]:
                            f"no notebook (.ipynb) in the submission ({listing})")]
     by_assignment: dict[str | None, list[Submission]] = {}
     for path in notebooks:
-        submission = _submission(folder.name, path, assignment)
+        named = assignment or (path.parent.name if path.parent != folder
+                               and path.parent.name in assignments() else None)
+        submission = _submission(folder.name, path, named)
+        if path.parent != folder:
+            submission.timestamp = _timestamp(path.parent / TIMESTAMP)
+            submission.nbgrader_files = [path.parent / name for name in sorted(NBGRADER_FILES)
+                                         if (path.parent / name).is_file()]
         by_assignment.setdefault(submission.assignment, []).append(submission)
     extra = [str(p.relative_to(folder)) for p in files if p.suffix != ".ipynb"]
     chosen = []
@@ -91,6 +111,14 @@ def _submission(student: str, path: Path, assignment: str | None) -> Submission:
         submission.notices.append(f"Your notebook was named {path.name}; it was graded as "
                                   f"{assignment}.ipynb.")
     return submission
+
+
+def _timestamp(path: Path) -> datetime | None:
+    """The time in nbgrader's `timestamp.txt`, None when absent or unreadable."""
+    try:
+        return parse_utc(path.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError, OverflowError):
+        return None
 
 
 def _assignment_from_metadata(path: Path) -> str | None:
