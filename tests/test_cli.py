@@ -24,7 +24,7 @@ def test_check_explains_failures_and_pending_hidden_tests(tmp_path, capsys):
     out = capsys.readouterr().out
     assert ("FAIL   sigmoid-visible             0/1  sigmoid(np.array([1, 2, 3])): "
             "raised TypeError") in out
-    assert "HIDDEN sigmoid-hidden              0/2  runs when your work is graded" in out
+    assert "HIDDEN sigmoid-hidden              hidden tests: 2 points, run at grading" in out
     assert "Checks: 3/7 points, 4 failing." in out
     assert "Hidden tests worth 14 more points run when your work is graded." in out
 
@@ -52,3 +52,11 @@ def test_grade_refuses_zero_workers_and_report_needs_grades(tmp_path, capsys):
     assert "--workers must be at least 1" in capsys.readouterr().out
     assert main(["report", "--workspace", str(tmp_path / "ws")]) == 1
     assert "Nothing graded" in capsys.readouterr().out
+
+
+def test_dlcourse_alone_prints_its_help(capsys):
+    assert main([]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("usage: dlcourse")
+    for command in ("build", "check", "grade", "report", "demo", "lab"):
+        assert f"    {command} " in out
