@@ -15,10 +15,12 @@ failure never stops the batch. Each result is also kept in
 the assignment changed, so an interrupted run resumes where it stopped.
 """
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -68,8 +70,7 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
             jobs.append(client.job(submission))
             places.append(place)
     outcomes = client.run(jobs, workers or default_workers(), scheduler)
-    for index, outcome in tqdm(outcomes, total=len(jobs), desc="grading", unit="nb",
-                               disable=None if jobs else True, smoothing=0.1):
+    for index, outcome in progress(outcomes, len(jobs)):
         submission = submissions[places[index]]
         results[places[index]] = client.keep(submission, outcome)
         if timings is not None:
@@ -77,6 +78,20 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
     client.finish()
     write_exports(results, client.exports)
     return results
+
+
+def progress(outcomes, total: int):
+    """A progress bar on a terminal (submissions done, rate, time left), none otherwise.
+
+    A terminal that reports no size (a pseudo-terminal whose size was never set, as
+    under `script`, `ssh -T` or some CI runners) is taken as 80 by 24: tqdm would hide
+    its bar there, as if the bar were below the last of zero rows."""
+    size = {}
+    with contextlib.suppress(OSError, ValueError):
+        columns, lines = os.get_terminal_size(sys.stderr.fileno())
+        size = {"ncols": columns or 80, "nrows": lines or 24}
+    return tqdm(outcomes, total=total, desc="grading", unit="nb", **size,
+                disable=None if total else True, smoothing=0.1)
 
 
 class Client:

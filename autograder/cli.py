@@ -58,12 +58,18 @@ def main(argv: list[str] | None = None) -> int:
     lab.add_argument("--port", type=int, help="serve on 127.0.0.1:PORT")
     lab.add_argument("--no-browser", action="store_true", help="do not open a web browser")
 
+    html = commands.add_parser("html", help="a notebook as an HTML page whose maths renders "
+                                            "offline (e.g. a solution, for reading)")
+    html.add_argument("notebooks", type=Path, nargs="+")
+    html.add_argument("--output-dir", type=Path, default=Path("build") / "html",
+                      help="where the pages go (default: build/html)")
+
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 2
     run = {"build": _build, "check": _check, "grade": _grade, "report": _report, "demo": _demo,
-           "lab": _lab}
+           "lab": _lab, "html": _html}
     return run[args.command](args)
 
 
@@ -137,6 +143,14 @@ def _demo(args) -> int:
     except ChangedRelease as refusal:
         print(refusal)
         return 1
+    return 0
+
+
+def _html(args) -> int:
+    from autograder.offline_math import export_html
+
+    for notebook in args.notebooks:
+        print(export_html(notebook, args.output_dir))
     return 0
 
 

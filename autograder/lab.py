@@ -73,8 +73,8 @@ def lab_environment(role: str) -> dict[str, str]:
     """The process environment of a lab: its role's Jupyter config first, this
     interpreter's scripts (nbgrader runs `alembic`) on PATH."""
     env = dict(os.environ)
-    paths = [str(CONFIG_DIRS / role)] + [p for p in env.get("JUPYTER_CONFIG_PATH", "")
-                                         .split(os.pathsep) if p]
+    inherited = [p for p in env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p]
+    paths = [str(CONFIG_DIRS / role), str(CONFIG_DIRS / "common")] + inherited
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(paths)
     scripts = os.path.dirname(sys.executable)
     env["PATH"] = scripts + os.pathsep + env.get("PATH", "")

@@ -6,12 +6,17 @@ commands run with this virtual environment's interpreter and the copy first on
 `PYTHONPATH` (the editable install's finder comes after it).
 """
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from autograder.course import REPO_ROOT
@@ -62,3 +67,43 @@ def run(copy: Path, *command: str, cwd: Path | None = None, role: str | None = N
         raise AssertionError(f"{' '.join(command)} failed ({done.returncode}):\n"
                              f"{done.stdout}\n{done.stderr}")
     return done
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def lab_server(copy: Path, *options: str, env: dict[str, str] | None = None,
+               timeout: float = 300):
+    """`dlcourse lab --port PORT --no-browser [options]` in the copy, until its server
+    answers; yields (port, log file); stops it as Ctrl-C would."""
+    port = free_port()
+    log = copy / "build" / f"lab-{port}.log"
+    log.parent.mkdir(exist_ok=True)
+    with open(log, "w") as output:
+        lab = subprocess.Popen([str(BIN / "dlcourse"), "lab", "--port", str(port),
+                                "--no-browser", *options], cwd=copy,
+                               env={**environment(copy), **(env or {})},
+                               stdin=subprocess.DEVNULL, stdout=output,
+                               stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api", timeout=5)
+                break
+            except OSError:
+                if lab.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"the lab did not start:\n{log.read_text()}") from None
+                time.sleep(0.5)
+        yield port, log
+    finally:
+        os.killpg(lab.pid, signal.SIGINT)  # the whole group, as Ctrl-C in a terminal
+        try:
+            lab.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(lab.pid, signal.SIGKILL)
+            lab.wait()

@@ -1,11 +1,17 @@
 """The `dlcourse` command as students and instructors type it."""
 
+import contextlib
+import os
+import pty
+import re
 import shutil
+import subprocess
+import sys
 
 import nbformat
 
 from autograder.cli import main
-from autograder.course import RELEASE, SOLUTIONS, notebook_path
+from autograder.course import RELEASE, REPO_ROOT, SOLUTIONS, notebook_path
 from autograder.examples import make_submission
 
 
@@ -60,3 +66,24 @@ def test_dlcourse_alone_prints_its_help(capsys):
     assert out.startswith("usage: dlcourse")
     for command in ("build", "check", "grade", "report", "demo", "lab"):
         assert f"    {command} " in out
+
+
+def test_grade_shows_a_progress_bar_on_a_terminal(tmp_path):
+    """In a pseudo-terminal whose size was never set (0 by 0, as under `script`), where
+    tqdm alone draws nothing."""
+    submissions = tmp_path / "submissions"
+    submissions.mkdir()
+    shutil.copyfile(notebook_path(RELEASE, "01_numpy_basics"), submissions / "ada.ipynb")
+    controller, terminal = pty.openpty()
+    grading = subprocess.Popen(
+        [sys.executable, "-m", "autograder.cli", "grade", str(submissions), "--workspace",
+         str(tmp_path / "ws"), "--workers", "1"], stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=terminal, cwd=REPO_ROOT)
+    os.close(terminal)
+    shown = b""
+    with contextlib.suppress(OSError):  # EIO once the grader has exited
+        while chunk := os.read(controller, 4096):
+            shown += chunk
+    os.close(controller)
+    assert grading.wait(timeout=600) == 0
+    assert re.search(rb"grading: 100%\|\S+\| 1/1 \[", shown), shown

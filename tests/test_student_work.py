@@ -9,54 +9,23 @@ the same, and so must a notebook edited in `notebooks/` the old way, which the b
 and the demo must refuse to replace, naming it.
 """
 
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from autograder.examples import solution_answers
-from tests.course_copy import BIN, environment, make_copy, run
+from tests.course_copy import BIN, lab_server, make_copy, run
 
 ASSIGNMENT = "01_numpy_basics"
 NOTEBOOK = f"{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def open_and_close_lab(copy: Path, *options: str) -> str:
     """`dlcourse lab [options]` until its server answers, then Ctrl-C; what it printed."""
-    port = free_port()
-    lab = subprocess.Popen([str(BIN / "dlcourse"), "lab", "--port", str(port), "--no-browser",
-                            *options], cwd=copy, env=environment(copy), text=True,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           start_new_session=True)
-    try:
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api", timeout=2)
-                break
-            except OSError:
-                assert lab.poll() is None, lab.stdout.read()
-                time.sleep(0.5)
-        else:
-            raise AssertionError("the lab did not answer in 240 s")
-    finally:
-        lab.send_signal(subprocess.signal.SIGINT)
-        try:
-            output, _ = lab.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            lab.kill()
-            output, _ = lab.communicate()
-    return output
+    with lab_server(copy, *options) as (_, log):
+        pass
+    return log.read_text()
 
 
 def fill_in(path: Path) -> None:
