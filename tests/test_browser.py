@@ -147,6 +147,11 @@ def test_exchange_workflow_in_jupyterlab(copy, lab_env, browser, shots):
     # -- student: fetch 01 from the Assignment List, answer, check, validate, submit ------
     with lab_server(copy, env=lab_env) as (port, _):
         page = open_lab(browser, port)
+        page.get_by_text("Nbgrader", exact=True).click()
+        expect(page.locator(".lm-Menu")).to_contain_text("Assignment List")
+        for instructors_only in ("Formgrader", "Course List"):
+            expect(page.locator(".lm-Menu")).not_to_contain_text(instructors_only)
+        page.keyboard.press("Escape")
         open_assignment_list(page)
         released = page.locator("#released_assignments_list .list_item", has_text=ASSIGNMENT)
         expect(page.locator("#released_assignments_list")).to_contain_text("06_lstm")
@@ -195,6 +200,9 @@ def test_exchange_workflow_in_jupyterlab(copy, lab_env, browser, shots):
     assert re.search(rf"{ASSIGNMENT}\s+3/21\s+graded", graded), graded
     with lab_server(copy, "--instructor", env=lab_env) as (port, _):
         page = open_lab(browser, port)
+        page.get_by_text("Nbgrader", exact=True).click()
+        expect(page.locator(".lm-Menu")).to_contain_text("Formgrader")
+        page.keyboard.press("Escape")
         page.goto(f"http://127.0.0.1:{port}/formgrader/manage_submissions/{ASSIGNMENT}"
                   f"?token={TOKEN}")
         expect(page.locator("table")).to_contain_text("3 / 21")
