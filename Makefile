@@ -42,6 +42,8 @@ lock:
 	  echo "# Regenerate: make lock"; \
 	  build/lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^pip=='; } > requirements.lock
 
+# Generated files and the instructor's grading workspace; never student/ or exchange/.
 clean:
 	rm -rf build autograder/gradebook.db autograder/submitted autograder/autograded \
-	       autograder/feedback autograder/exports autograder/release
+	       autograder/feedback autograder/exports autograder/release \
+	       autograder/prepared autograder/results autograder/workers
