@@ -16,7 +16,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook, MissingEntry
 
 from autograder.course import (
-    COURSE_ROOT,
+    COURSE_ID,
     REPO_ROOT,
     assignments,
     exchange_root,
@@ -26,13 +26,12 @@ from autograder.course import (
     student_root,
 )
 
-CONFIG_DIRS = Path(__file__).resolve().parent / "jupyter"
-ROLES = ("student", "instructor")
+CONFIG_DIRS = Path(__file__).resolve().parent / "jupyter"  # student/, instructor/, common/
 
 
 def released_assignments() -> set[str]:
     """Assignments present in the exchange's outbound folder of this course."""
-    outbound = exchange_root() / nbgrader_config().CourseDirectory.course_id / "outbound"
+    outbound = exchange_root() / COURSE_ID / "outbound"
     return {p.name for p in outbound.iterdir()} if outbound.is_dir() else set()
 
 
@@ -51,8 +50,7 @@ def prepare_gradebook() -> list[str]:
     """Record in the course's gradebook every assignment it lacks (cells and points), so
     that the formgrader lists them at once. The release is generated aside: `notebooks/`
     is not touched."""
-    config = nbgrader_config()
-    config.CourseDirectory.db_url = f"sqlite:///{COURSE_ROOT / 'gradebook.db'}"
+    config = nbgrader_config()  # the course root's own gradebook
     with Gradebook(config.CourseDirectory.db_url) as gradebook:
         missing = []
         for assignment in assignments():
