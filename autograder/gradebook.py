@@ -30,6 +30,7 @@ def record(gradebook: Gradebook, result: Result, timestamp: datetime | None = No
         for grade in notebook.grades:
             if grade.cell.cell_type == "code":
                 grade.auto_score = scores.get(grade.name, 0.0)
+                grade.needs_manual_grade = False  # as nbgrader's SaveAutoGrades does
     gradebook.db.commit()
 
 

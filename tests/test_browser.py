@@ -209,6 +209,7 @@ def test_exchange_workflow_in_jupyterlab(copy, lab_env, browser, shots):
         page.goto(f"http://127.0.0.1:{port}/formgrader/manage_submissions/{ASSIGNMENT}"
                   f"?token={TOKEN}")
         expect(page.locator("table")).to_contain_text("3 / 21")
+        assert "needs manual grading" not in page.locator("table").inner_text()
         page.screenshot(path=shots / "lab-6-formgrader.png")
         page.context.close()
     run(copy, "nbgrader", "release_feedback", ASSIGNMENT, cwd=course)
