@@ -15,10 +15,12 @@ failure never stops the batch. Each result is also kept in
 the assignment changed, so an interrupted run resumes where it stopped.
 """
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -86,8 +88,7 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
             jobs.append(client.job(submission))
             places.append(place)
     outcomes = client.run(jobs, workers or default_workers(), scheduler)
-    for index, outcome in tqdm(outcomes, total=len(jobs), desc="grading", unit="nb",
-                               disable=None if jobs else True, smoothing=0.1):
+    for index, outcome in progress(outcomes, len(jobs)):
         place = places[index]
         results[place] = client.keep(submissions[place], outcome, keys[place])
         if timings is not None:
@@ -98,6 +99,20 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
             result.reason = " ".join(filter(None, [UNSANDBOXED, result.reason]))
     write_exports(results, client.exports)
     return results
+
+
+def progress(outcomes, total: int):
+    """A progress bar on a terminal (submissions done, rate, time left), none otherwise.
+
+    A terminal that reports no size (a pseudo-terminal whose size was never set, as
+    under `script`, `ssh -T` or some CI runners) is taken as 80 by 24: tqdm would hide
+    its bar there, as if the bar were below the last of zero rows."""
+    size = {}
+    with contextlib.suppress(OSError, ValueError):
+        columns, lines = os.get_terminal_size(sys.stderr.fileno())
+        size = {"ncols": columns or 80, "nrows": lines or 24}
+    return tqdm(outcomes, total=total, desc="grading", unit="nb", **size,
+                disable=None if total else True, smoothing=0.1)
 
 
 class Client:
@@ -148,6 +163,8 @@ class Client:
         student, assignment = result.student, result.assignment
         for folder, text in (("submitted", outcome.submitted),
                              ("autograded", outcome.autograded)):
+            if folder == "submitted" and self._collected(submission):
+                continue  # nbgrader's collected copy stays the student's own
             target = notebook_path(self.workspace / folder / student, assignment)
             shutil.rmtree(target.parent, ignore_errors=True)
             if text is not None:
@@ -155,15 +172,23 @@ class Client:
                 target.write_text(text, encoding="utf-8")
         if outcome.feedback_html is not None:
             result.feedback = self.exports / "feedback" / student / f"{assignment}.html"
-            for path in (result.feedback,
-                         self.workspace / "feedback" / student / assignment / f"{assignment}.html"):
+            nbgrader_page = notebook_path(self.workspace / "feedback" / student, assignment)
+            nbgrader_page = nbgrader_page.with_suffix(".html")
+            for path in (result.feedback, nbgrader_page):
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(outcome.feedback_html, encoding="utf-8")
+            for name, content in submission.nbgrader_files.items():  # release_feedback's
+                (nbgrader_page.parent / name).write_bytes(content)
         if result.max_score:  # graded or judged by nbgrader, not lost with a worker
-            record(self.connection, result)
+            record(self.connection, result, submission.timestamp)
             self._store(submission, result, key)
         outcome.seconds["client"] = time.perf_counter() - started
         return result
+
+    def _collected(self, submission: Submission) -> bool:
+        """Whether the submission is read from this workspace's own `submitted/` (what
+        `nbgrader collect` fills): then it is never rewritten."""
+        return submission.path.resolve().is_relative_to((self.workspace / "submitted").resolve())
 
     @property
     def connection(self) -> Gradebook:
@@ -206,7 +231,7 @@ class Client:
         if result.feedback is not None and not result.feedback.exists():
             return None
         if data.get("gradebook") != self._gradebook_id():
-            record(self.connection, result)
+            record(self.connection, result, submission.timestamp)
             self._store(submission, result, key)
         return result
 

@@ -1,4 +1,8 @@
-"""The `dlcourse` command."""
+"""The `dlcourse` command: the course's notebooks, their checks and their grading.
+
+Students: `dlcourse lab` opens JupyterLab on your own folder, `dlcourse check NOTEBOOK`
+runs a notebook's checks. Instructors: `build`, `grade`, `report`, `lab --instructor`;
+`demo` grades example submissions. `dlcourse COMMAND -h` tells more."""
 
 import argparse
 import sys
@@ -8,12 +12,16 @@ from autograder.course import COURSE_ROOT
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="dlcourse", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="dlcourse", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command")
 
     build = commands.add_parser("build", help="regenerate notebooks/ from solutions/")
     build.add_argument("--check", action="store_true",
                        help="change nothing; fail if notebooks/ differs from a fresh build")
+    build.add_argument("--discard-changes", action="store_true",
+                       help="replace files of notebooks/ that were changed by hand "
+                            "(without it, the build refuses and names them)")
 
     check = commands.add_parser("check", help="run a notebook's visible checks and report")
     check.add_argument("notebook", type=Path)
@@ -48,13 +56,30 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("demo", help="build, grade the example submissions, print the grades")
 
+    lab = commands.add_parser("lab", help="open JupyterLab on your own folder, student/ "
+                                          "(nbgrader's Assignment List)")
+    lab.add_argument("--instructor", action="store_true",
+                     help="the instructor's lab: formgrader and Create Assignment")
+    lab.add_argument("--port", type=int, help="serve on 127.0.0.1:PORT")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+
+    html = commands.add_parser("html", help="a notebook as an HTML page whose maths renders "
+                                            "offline (e.g. a solution, for reading)")
+    html.add_argument("notebooks", type=Path, nargs="+")
+    html.add_argument("--output-dir", type=Path, default=Path("build") / "html",
+                      help="where the pages go (default: build/html)")
+
     args = parser.parse_args(argv)
-    run = {"build": _build, "check": _check, "grade": _grade, "report": _report, "demo": _demo}
+    if args.command is None:
+        parser.print_help()
+        return 2
+    run = {"build": _build, "check": _check, "grade": _grade, "report": _report, "demo": _demo,
+           "lab": _lab, "html": _html}
     return run[args.command](args)
 
 
 def _build(args) -> int:
-    from autograder.build import build, release_differences
+    from autograder.build import ChangedRelease, build, release_differences
 
     if args.check:
         problems = release_differences()
@@ -63,7 +88,11 @@ def _build(args) -> int:
         print("notebooks/ is out of date: run `dlcourse build`." if problems
               else "notebooks/ matches a fresh build.")
         return 1 if problems else 0
-    build()
+    try:
+        build(discard_changes=args.discard_changes)
+    except ChangedRelease as refusal:
+        print(refusal)
+        return 1
     print("notebooks/ rebuilt from solutions/.")
     return 0
 
@@ -122,10 +151,30 @@ def _report(args) -> int:
 
 
 def _demo(args) -> int:
+    from autograder.build import ChangedRelease
     from autograder.demo import demo
 
-    demo()
+    try:
+        demo()
+    except ChangedRelease as refusal:
+        print(refusal)
+        return 1
     return 0
+
+
+def _html(args) -> int:
+    from autograder.offline_math import export_html
+
+    for notebook in args.notebooks:
+        print(export_html(notebook, args.output_dir))
+    return 0
+
+
+def _lab(args) -> int:
+    from autograder.lab import run_lab
+
+    return run_lab("instructor" if args.instructor else "student", port=args.port,
+                   open_browser=not args.no_browser)
 
 
 if __name__ == "__main__":

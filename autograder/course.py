@@ -12,6 +12,21 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 COURSE_ROOT = REPO_ROOT / "autograder"
 SOLUTIONS = REPO_ROOT / "solutions"
 RELEASE = REPO_ROOT / "notebooks"
+COURSE_ID = "dlcourse"
+
+
+def exchange_root() -> Path:
+    """nbgrader's exchange: `$DLCOURSE_EXCHANGE`, else `exchange/` in the clone (git-ignored).
+
+    On a shared JupyterHub, set it (or `c.Exchange.root`) to a folder every user can reach."""
+    return Path(os.environ.get("DLCOURSE_EXCHANGE") or REPO_ROOT / "exchange").resolve()
+
+
+def student_root() -> Path:
+    """Where a student's own copies live: `$DLCOURSE_STUDENT_DIR`, else `student/` (git-ignored).
+
+    No course command writes there; nbgrader's fetch creates each assignment's folder once."""
+    return Path(os.environ.get("DLCOURSE_STUDENT_DIR") or REPO_ROOT / "student").resolve()
 
 # nbgrader runs the `alembic` command of its own environment to open a
 # gradebook: make this interpreter's scripts findable even when the

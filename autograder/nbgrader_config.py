@@ -6,6 +6,8 @@ points the root at a grading workspace of its own.
 
 import os
 
+import nbgrader
+
 c = get_config()  # noqa: F821 - provided by traitlets when the file is loaded
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -15,6 +17,10 @@ c.CourseDirectory.source_directory = os.path.join("..", "solutions")
 c.CourseDirectory.release_directory = os.path.join("..", "notebooks")
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "gradebook.db")
 c.CourseDirectory.course_id = "dlcourse"
+
+# nbgrader's exchange (release, fetch, submit, collect, feedback): `exchange/` beside
+# this folder, or $DLCOURSE_EXCHANGE (on a shared JupyterHub, a folder all users reach).
+c.Exchange.root = os.environ.get("DLCOURSE_EXCHANGE") or os.path.join(here, "..", "exchange")
 
 # Answer cells in the student release.
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
@@ -67,3 +73,16 @@ c.GenerateFeedback.preprocessors = [
     "autograder.feedback.HideGraderInternals",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# `nbgrader generate_feedback` writes the same pages as `dlcourse grade`.
+c.GenerateFeedback.exporter_class = "autograder.feedback.FeedbackExporter"
+# Feedback pages: a summary naming each exercise with its visible and hidden points,
+# failure messages that wrap, maths typeset offline (MathJax inlined, no CDN).
+_nbgrader_templates = os.path.join(os.path.dirname(nbgrader.__file__), "server_extensions",
+                                   "formgrader", "templates")
+c.FeedbackExporter.template_name = "dlcourse_feedback"
+c.FeedbackExporter.extra_template_basedirs = [os.path.join(here, "templates"), _nbgrader_templates]
+c.FeedbackExporter.extra_template_paths = [
+    _nbgrader_templates,
+    os.path.join(_nbgrader_templates, "..", "static", "node_modules", "bootstrap", "dist", "css")]
+c.FeedbackExporter.filters = {"offline_mathjax": "autograder.offline_math.mathjax_html",
+                              "exercise_rows": "autograder.feedback_page.exercise_rows"}

@@ -48,11 +48,12 @@ def report(results: list[CheckResult]) -> str:
     width = max((len(r.exercise) for r in results), default=10)
     for r in results:
         if r.pending:
-            verdict = "HIDDEN"
-            detail = "runs when your work is graded"
-        else:
-            verdict = "FAIL" if r.message else "PASS"
-            detail = r.message.removeprefix("FAIL ")
+            points = "point" if r.points == 1 else "points"
+            lines.append(f"{'HIDDEN':6} {r.exercise:{width}}  "
+                         f"hidden tests: {r.points:g} {points}, run at grading")
+            continue
+        verdict = "FAIL" if r.message else "PASS"
+        detail = r.message.removeprefix("FAIL ")
         lines.append(f"{verdict:6} {r.exercise:{width}}  {r.earned:g}/{r.points:g}  {detail}")
     checked = [r for r in results if not r.pending]
     pending = sum(r.points for r in results if r.pending)

@@ -12,6 +12,10 @@ FIFO or a socket is refused with a reason, and a notebook larger than
 `MAX_NOTEBOOK_BYTES` is not read. Directories are walked with `os.fwalk` and
 files opened relative to their directory with `O_NOFOLLOW`, so that no path
 can be swapped for a link to somewhere else between looking and reading.
+
+nbgrader's own layout is one of them: `nbgrader collect` leaves
+`submitted/<student>/<assignment>/<assignment>.ipynb` beside a `timestamp.txt`,
+which is read as the submission's time, not taken for an extra file.
 """
 
 import hashlib
@@ -19,11 +23,15 @@ import json
 import os
 import stat
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+
+from nbgrader.utils import parse_utc
 
 from autograder.course import assignments
 
 MAX_NOTEBOOK_BYTES = 25 * 2**20
+NBGRADER_FILE_BYTES = 4096
 MAX_NAME_CHARS = 80  # of a name quoted from a submission in a reason
 
 
@@ -36,11 +44,17 @@ class Submission:
     review: list[str] = field(default_factory=list)  # why an instructor should look at it
     notices: list[str] = field(default_factory=list)  # what the student is told
     content: bytes = b""  # the notebook as read, once
+    timestamp: datetime | None = None  # when it was submitted, from nbgrader's timestamp.txt
+    nbgrader_files: dict[str, bytes] = field(default_factory=dict)  # timestamp.txt, secret
 
     @property
     def digest(self) -> str:
         """sha256 of the bytes read: what was graded, whatever happens to the file later."""
         return hashlib.sha256(self.content).hexdigest()
+
+
+TIMESTAMP = "timestamp.txt"  # written by nbgrader's submit and collect, one per assignment
+NBGRADER_FILES = {TIMESTAMP, "submission_secret.txt"}  # nbgrader's own, beside the notebooks
 
 
 class Refused(Exception):
@@ -118,6 +132,7 @@ def _student_name(name: Path) -> str:
 def _student_folder(folder: Path, assignment: str | None, max_bytes: int) -> list[Submission]:
     """The notebooks of one student folder, walked without following any link."""
     notebooks, others, refused = [], [], []
+    nbgrader_files: dict[Path, dict[str, bytes]] = {}  # by folder, nbgrader's own files
     for directory, dirnames, filenames, dir_fd in os.fwalk(folder, follow_symlinks=False):
         relative = Path(directory).relative_to(folder)
         kinds = {d: _kind(os.stat(d, dir_fd=dir_fd, follow_symlinks=False).st_mode)
@@ -129,6 +144,11 @@ def _student_folder(folder: Path, assignment: str | None, max_bytes: int) -> lis
             if name.startswith("."):
                 continue
             kind = _kind(os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode)
+            if name in NBGRADER_FILES and relative != Path(".") and kind == "file":
+                content = _read(name, dir_fd, NBGRADER_FILE_BYTES)
+                if not isinstance(content, Refused):
+                    nbgrader_files.setdefault(relative, {})[name] = content
+                continue
             shown = _shown(str(relative / name))
             if name.endswith(".ipynb") and shown != str(relative / name):
                 refused.append(f"{_short(shown)} has a name that is not valid UTF-8")
@@ -147,7 +167,13 @@ def _student_folder(folder: Path, assignment: str | None, max_bytes: int) -> lis
                            f"no notebook (.ipynb) in the submission ({_short(listing)})")]
     by_assignment: dict[str | None, list[Submission]] = {}
     for relative, content in notebooks:
-        submission = _submission(folder.name, folder / relative, content, assignment)
+        inside = relative.parent.name if relative.parent != Path(".") else None
+        named = assignment or (inside if inside in assignments() else None)
+        submission = _submission(folder.name, folder / relative, content, named)
+        if inside is not None:
+            kept = nbgrader_files.get(relative.parent, {})
+            submission.timestamp = _timestamp(kept.get(TIMESTAMP))
+            submission.nbgrader_files = kept
         by_assignment.setdefault(submission.assignment, []).append(submission)
     chosen = []
     for candidates in by_assignment.values():
@@ -229,6 +255,14 @@ def _submission(student: str, path: Path, content: bytes | Refused,
         submission.notices.append(f"Your notebook was named {path.name}; it was graded as "
                                   f"{assignment}.ipynb.")
     return submission
+
+
+def _timestamp(content: bytes | None) -> datetime | None:
+    """The time in nbgrader's `timestamp.txt`, None when absent or unreadable."""
+    try:
+        return parse_utc(content.decode("utf-8").strip()) if content else None
+    except (UnicodeDecodeError, ValueError, OverflowError):
+        return None
 
 
 def assignment_from_metadata(content: bytes) -> str | None:
