@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
-    from autograder.build import ChangedRelease, build, release_differences
+    from autograder.course.build import ChangedRelease, build, release_differences
 
     if args.check:
         problems = release_differences()
@@ -98,7 +98,7 @@ def _build(args) -> int:
 
 
 def _check(args) -> int:
-    from autograder.student_check import report, run_checks
+    from autograder.course.student_check import report, run_checks
 
     if not args.notebook.is_file():
         print(f"No notebook at {args.notebook}.")
@@ -111,7 +111,7 @@ def _check(args) -> int:
 
 def _grade(args) -> int:
     from autograder.batch import UNSANDBOXED, grade_folder, grade_table
-    from autograder.sandbox import SandboxUnavailable
+    from autograder.submission.sandbox import SandboxUnavailable
 
     if not args.submissions.is_dir():
         print(f"No folder at {args.submissions}.")
@@ -139,7 +139,7 @@ def _grade(args) -> int:
 
 
 def _report(args) -> int:
-    from autograder.report import write_reports
+    from autograder.batch.report import write_reports
 
     pages = write_reports(args.workspace)
     if not pages:
@@ -151,8 +151,8 @@ def _report(args) -> int:
 
 
 def _demo(args) -> int:
-    from autograder.build import ChangedRelease
-    from autograder.demo import demo
+    from autograder.course.build import ChangedRelease
+    from autograder.course.demo import demo
 
     try:
         demo()
@@ -163,7 +163,7 @@ def _demo(args) -> int:
 
 
 def _html(args) -> int:
-    from autograder.offline_math import export_html
+    from autograder.submission.offline_math import export_html
 
     for notebook in args.notebooks:
         print(export_html(notebook, args.output_dir))
@@ -171,7 +171,7 @@ def _html(args) -> int:
 
 
 def _lab(args) -> int:
-    from autograder.lab import run_lab
+    from autograder.course.lab import run_lab
 
     return run_lab("instructor" if args.instructor else "student", port=args.port,
                    open_browser=not args.no_browser)

@@ -40,11 +40,11 @@ c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
 c.Execute.raise_on_iopub_timeout = False
 
-# At autograde, cells run under autograder.execute.GuardedExecute: it also
+# At autograde, cells run under autograder.submission.execute.GuardedExecute: it also
 # replaces a kernel stuck after a timeout, reports a dead kernel, limits memory,
 # bounds the whole notebook's time and caps each cell's output.
 c.Autograde.autograde_preprocessors = [
-    "autograder.execute.GuardedExecute",
+    "autograder.submission.execute.GuardedExecute",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
@@ -70,11 +70,11 @@ c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]
 # Feedback for students: no hidden-test source, no tracebacks into the grader.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
-    "autograder.feedback.HideGraderInternals",
+    "autograder.submission.feedback.HideGraderInternals",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 # `nbgrader generate_feedback` writes the same pages as `dlcourse grade`.
-c.GenerateFeedback.exporter_class = "autograder.feedback.FeedbackExporter"
+c.GenerateFeedback.exporter_class = "autograder.submission.feedback.FeedbackExporter"
 # Feedback pages: a summary naming each exercise with its visible and hidden points,
 # failure messages that wrap, maths typeset offline (MathJax inlined, no CDN).
 _nbgrader_templates = os.path.join(os.path.dirname(nbgrader.__file__), "server_extensions",
@@ -84,5 +84,5 @@ c.FeedbackExporter.extra_template_basedirs = [os.path.join(here, "templates"), _
 c.FeedbackExporter.extra_template_paths = [
     _nbgrader_templates,
     os.path.join(_nbgrader_templates, "..", "static", "node_modules", "bootstrap", "dist", "css")]
-c.FeedbackExporter.filters = {"offline_mathjax": "autograder.offline_math.mathjax_html",
-                              "exercise_rows": "autograder.feedback_page.exercise_rows"}
+c.FeedbackExporter.filters = {"offline_mathjax": "autograder.submission.offline_math.mathjax_html",
+                              "exercise_rows": "autograder.submission.feedback_page.exercise_rows"}

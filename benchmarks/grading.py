@@ -38,7 +38,7 @@ from traitlets.config import Config  # noqa: E402
 
 from autograder.batch import Client, grade_folder  # noqa: E402
 from autograder.course import SOLUTIONS, assignments, notebook_path  # noqa: E402
-from autograder.examples import answers_module, make_submission  # noqa: E402
+from autograder.course.examples import answers_module, make_submission  # noqa: E402
 
 PHASES = ["kernel", "cells", "nbgrader", "feedback", "intake", "collect", "client"]
 

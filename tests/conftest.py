@@ -7,8 +7,8 @@ import warnings
 import pytest
 
 from autograder.course import assignments, topic
-from autograder.examples import solution_answers
-from autograder.sandbox import unavailable_reason
+from autograder.course.examples import solution_answers
+from autograder.submission.sandbox import unavailable_reason
 
 ASSIGNMENTS = assignments()
 

@@ -7,9 +7,9 @@ import nbformat
 import pytest
 
 from autograder.course import nbgrader_config
-from autograder.execute import GuardedExecute
-from autograder.sandbox import unavailable_reason
-from autograder.trusted import TrustedCells
+from autograder.submission.execute import GuardedExecute
+from autograder.submission.sandbox import unavailable_reason
+from autograder.submission.trusted import TrustedCells
 
 SANDBOX_MISSING = unavailable_reason()
 needs_sandbox = pytest.mark.skipif(SANDBOX_MISSING is not None,

@@ -12,7 +12,7 @@ import nbformat
 
 from autograder.cli import main
 from autograder.course import RELEASE, REPO_ROOT, SOLUTIONS, notebook_path
-from autograder.examples import make_submission
+from autograder.course.examples import make_submission
 
 
 def test_check_reports_every_exercise_of_the_solution_as_passing(capsys):

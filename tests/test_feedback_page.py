@@ -6,9 +6,9 @@ import re
 
 import nbformat
 
-from autograder.feedback_page import exercise_rows
-from autograder.offline_math import MATHJAX, export_html, mathjax_html
-from autograder.submissions import find_submissions
+from autograder.batch.submissions import find_submissions
+from autograder.submission.feedback_page import exercise_rows
+from autograder.submission.offline_math import MATHJAX, export_html, mathjax_html
 
 
 def graded(grade_id: str, score: float, points: float, solution: bool = False):

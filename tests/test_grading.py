@@ -12,8 +12,8 @@ from nbgrader.utils import determine_grade, is_grade
 
 from autograder.batch import grade_folder
 from autograder.course import assignments, nbgrader_config
-from autograder.examples import EXAMPLES, write_examples
-from autograder.execute import TAIL_NOTE, GuardedExecute
+from autograder.course.examples import EXAMPLES, write_examples
+from autograder.submission.execute import TAIL_NOTE, GuardedExecute
 
 # Exact scores per assignment and example submission, and the maximum. Each function is
 # graded on its own, so the typical mistakes of 03-05 no longer cost the points of model,

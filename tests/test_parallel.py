@@ -9,13 +9,12 @@ import re
 import nbformat
 import pytest
 
-from autograder import dispatch
-from autograder.batch import grade_folder, stored_results
-from autograder.examples import make_submission, write_examples
-from autograder.gradebook import scores
-from autograder.report import frequent_failures, write_reports
-from autograder.results import CellResult, Job, Outcome, Result
-from autograder.workers import WorkerSettings
+from autograder.batch import dispatch, grade_folder, stored_results
+from autograder.batch.gradebook import scores
+from autograder.batch.report import frequent_failures, write_reports
+from autograder.batch.results import CellResult, Job, Outcome, Result
+from autograder.batch.workers import WorkerSettings
+from autograder.course.examples import make_submission, write_examples
 from tests.postgres import postgres_server
 
 ASSIGNMENT = "01_numpy_basics"

@@ -4,9 +4,9 @@ import json
 import re
 from pathlib import Path
 
-from autograder.build import release_differences
 from autograder.course import RELEASE, REPO_ROOT, notebook_path
-from autograder.examples import solution_answers
+from autograder.course.build import release_differences
+from autograder.course.examples import solution_answers
 
 LEAKS = ["BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "autograder"]
 

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from autograder import kernel_fork
 from autograder.course import REPO_ROOT
-from autograder.execute import KERNEL_DIED
+from autograder.submission import kernel_fork
+from autograder.submission.execute import KERNEL_DIED
 from tests.sandboxed import needs_sandbox, run, text
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the sandbox is Linux-only")
@@ -124,8 +124,8 @@ def test_a_kernel_that_ignores_interrupts_is_replaced(tmp_path):
 
 
 def test_the_fork_server_ends_with_the_process_that_started_it(tmp_path):
-    script = ("import os\nfrom autograder.kernel_fork import ForkServer\n"
-              "from autograder.sandbox import SandboxSettings, unavailable_reason\n"
+    script = ("import os\nfrom autograder.submission.kernel_fork import ForkServer\n"
+              "from autograder.submission.sandbox import SandboxSettings, unavailable_reason\n"
               "server = ForkServer(SandboxSettings(isolated=unavailable_reason() is None))\n"
               "print(server.process.pid, flush=True)\nos._exit(0)\n")
     started = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

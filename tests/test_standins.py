@@ -21,7 +21,7 @@ def test_stored_tables_are_those_the_checks_record(assignment):
         return
     stored = json.loads(path.read_text())
     assert same(stored, json.loads(recorder.text(tables))), (
-        "the stored stand-in tables are out of date: python -m autograder.standins")
+        "the stored stand-in tables are out of date: python -m autograder.course.standins")
 
 
 def same(a, b) -> bool:

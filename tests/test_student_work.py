@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder.examples import solution_answers
+from autograder.course.examples import solution_answers
 from tests.course_copy import BIN, lab_server, make_copy, run
 
 ASSIGNMENT = "01_numpy_basics"

@@ -4,8 +4,8 @@ import nbformat
 import pytest
 
 from autograder.course import SOLUTIONS, notebook_path
-from autograder.examples import solution_answers
-from autograder.tamper import scan_source
+from autograder.course.examples import solution_answers
+from autograder.submission.tamper import scan_source
 
 
 def test_no_solution_and_no_solution_cell_is_flagged(assignment):

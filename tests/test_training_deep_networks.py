@@ -13,7 +13,7 @@ import pytest
 
 from autograder.answers import training_deep_networks as answers
 from autograder.course import SOLUTIONS, notebook_path
-from autograder.examples import SOLUTION_REGION
+from autograder.course.examples import SOLUTION_REGION
 from autograder.hidden import training_deep_networks as hidden
 from autograder.reference import training_deep_networks as reference
 from course_utils.checks import training_deep_networks as checks

@@ -3,7 +3,7 @@ with plain data, and nothing the kernel does can decide a verdict."""
 
 import pytest
 
-from autograder.execute import NOT_RUN
+from autograder.submission.execute import NOT_RUN
 from tests.sandboxed import answer, grade_cell, run, text
 
 CHECKS = {

@@ -5,7 +5,7 @@ mistake there must cost `update_parameters`'s points, not `nn_model`'s too. So w
 check of `nn_model` runs, the notebook's `update_parameters` is a stand-in that answers
 from a table: for every call a correct `nn_model` makes during that check, the answer of
 a correct `update_parameters`, recorded once from the reference solutions
-(`autograder/standins.py` writes `standins/<topic>.json`). The table holds answers to the
+(`autograder/course/standins.py` writes `standins/<topic>.json`). The table holds answers to the
 check's own inputs only, so it gives away no more than the check's literal values do.
 
 A call the table does not know (a caller that passes other arguments than a correct one
@@ -29,7 +29,7 @@ import numpy as np
 TABLES = Path(__file__).with_name("standins")
 NO_DEFAULT = {"no default": True}
 
-# Set by `autograder.standins` while it records the tables: (topic, function) -> helpers.
+# Set by `autograder.course.standins` while it records the tables: (topic, function) -> helpers.
 recorder: Callable[[str, str], dict[str, Callable]] | None = None
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 
 from autograder.course import REPO_ROOT
-from autograder.examples import make_submission
+from autograder.course.examples import make_submission
 
 ASSIGNMENT = "01_numpy_basics"
 FULL = 21

@@ -14,10 +14,10 @@ import pytest
 from traitlets.config import Config
 
 from autograder.batch import grade_folder
+from autograder.batch.exports import FORMULA_STARTS
+from autograder.batch.report import write_reports
 from autograder.course import REPO_ROOT, SOLUTIONS, notebook_path
-from autograder.exports import FORMULA_STARTS
-from autograder.grading import Grader
-from autograder.report import write_reports
+from autograder.submission.grading import Grader
 from tests.adversarial.cases import (
     ASSIGNMENT,
     CELL_TIMEOUT,

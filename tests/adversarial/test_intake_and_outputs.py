@@ -9,11 +9,11 @@ import nbformat
 import pytest
 
 from autograder.batch import grade_folder, grade_table
-from autograder.exports import Number, number, safe_cell, write_csv
-from autograder.feedback import sanitized
-from autograder.grading import Grader
-from autograder.results import Outcome, Result
-from autograder.submissions import assignment_from_metadata, find_submissions
+from autograder.batch.exports import Number, number, safe_cell, write_csv
+from autograder.batch.results import Outcome, Result
+from autograder.batch.submissions import assignment_from_metadata, find_submissions
+from autograder.submission.feedback import sanitized
+from autograder.submission.grading import Grader
 from tests.adversarial.cases import ASSIGNMENT, FORMULA, deep_metadata, perfect
 from tests.adversarial.pages import active_content
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from autograder import kernel_fork
 from autograder.batch import grade_folder
 from autograder.course import REPO_ROOT
+from autograder.submission import kernel_fork
 from tests.adversarial.cases import write_case
 from tests.adversarial.test_adversarial import settings
 from tests.adversarial.tricks import SECRET_WORDS, trick_cases

@@ -26,7 +26,7 @@ from autograder.course import (
     student_root,
 )
 
-CONFIG_DIRS = Path(__file__).resolve().parent / "jupyter"  # student/, instructor/, common/
+CONFIG_DIRS = Path(__file__).resolve().parents[1] / "jupyter"  # student/, instructor/, common/
 
 
 def released_assignments() -> set[str]:

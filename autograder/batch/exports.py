@@ -17,7 +17,7 @@ negative), so they stay numbers: only text is neutralised, however it looks.
 import csv
 from pathlib import Path
 
-from autograder.results import Result
+from autograder.batch.results import Result
 
 GRADES_COLUMNS = ["student", "assignment", "score", "max_score", "status", "reason"]
 EXERCISE_COLUMNS = ["student", "assignment", "exercise", "part", "score", "max_score", "message"]

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from autograder.results import Result
+from autograder.batch.results import Result
 
 
 def record(gradebook: Gradebook, result: Result, timestamp: datetime | None = None) -> None:

@@ -21,7 +21,7 @@ import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from traitlets.config import Config
 
-from autograder import execute, nbgrader_speedups
+from autograder.batch.results import CellResult, Job, Outcome, Result
 from autograder.course import (
     REPO_ROOT,
     SOLUTIONS,
@@ -31,10 +31,10 @@ from autograder.course import (
     require_success,
     topic,
 )
-from autograder.feedback import FeedbackWriter, error_summary
-from autograder.intake import check_against_release
-from autograder.results import CellResult, Job, Outcome, Result
-from autograder.tamper import scan_notebook
+from autograder.submission import execute, nbgrader_speedups
+from autograder.submission.feedback import FeedbackWriter, error_summary
+from autograder.submission.intake import check_against_release
+from autograder.submission.tamper import scan_notebook
 
 # nbgrader 0.9 trips over its own SQLAlchemy session while autograding; harmless.
 warnings.filterwarnings("ignore", message=".*not in session.*")
@@ -179,7 +179,8 @@ def _assignment_sources(assignment: str) -> list[Path]:
     return [notebook_path(SOLUTIONS, assignment),
             REPO_ROOT / "autograder" / "hidden" / f"{name}.py",
             REPO_ROOT / "course_utils" / "checks" / f"{name}.py",
-            *sorted((REPO_ROOT / "autograder").glob("*.py")),
+            *sorted(p for folder in ("submission", "dlcourse_kernel")
+                    for p in (REPO_ROOT / "autograder" / folder).glob("*.py")),
             REPO_ROOT / "course_utils" / "checks" / "core.py"]
 
 

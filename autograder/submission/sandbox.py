@@ -1,6 +1,6 @@
 """Where a grading kernel runs: a bubblewrap sandbox that holds only what it may see.
 
-Each grading worker starts one kernel fork server (`autograder.kernel_fork`) with
+Each grading worker starts one kernel fork server (`autograder.submission.kernel_fork`) with
 `server_command`: under `bwrap` (Debian's package `bubblewrap`, what Flatpak uses),
 as user `nobody` without capabilities and with `no_new_privs`, in new user, PID,
 network, IPC, UTS and cgroup namespaces (no network at all, no view of the

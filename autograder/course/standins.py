@@ -1,4 +1,4 @@
-"""Record the tables of `course_utils.checks.standins`: python -m autograder.standins.
+"""Record the tables of `course_utils.checks.standins`: python -m autograder.course.standins.
 
 Each visible check of a function that calls other graded functions of its notebook runs
 once with the reference solution, its helpers wrapped to record every call and the

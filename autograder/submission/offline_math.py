@@ -19,7 +19,7 @@ from markupsafe import Markup
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 MATHJAX = files("mathjax") / "static" / "mathjax" / "es5" / "tex-svg.js"
 CONFIG = r"""window.MathJax = {
   tex: {inlineMath: [["$", "$"], ["\\(", "\\)"]], displayMath: [["$$", "$$"], ["\\[", "\\]"]],
@@ -54,7 +54,8 @@ def html_exporter_config() -> Config:
     """nbconvert settings for HTML with offline maths, for any `HTMLExporter`."""
     config = Config()
     config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
-    config.HTMLExporter.filters = {"offline_mathjax": "autograder.offline_math.mathjax_html"}
+    config.HTMLExporter.filters = {
+        "offline_mathjax": "autograder.submission.offline_math.mathjax_html"}
     return config
 
 

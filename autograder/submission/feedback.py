@@ -27,7 +27,7 @@ from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbgrader.converters import GenerateFeedback
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from autograder.execute import GRADER_ERRORS
+from autograder.submission.execute import GRADER_ERRORS
 
 REMEMBERED_CELLS = 20_000  # highlighted cells or Markdown sources kept per exporter
 HIDDEN_REGION = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?",

@@ -24,8 +24,8 @@ import matplotlib.pyplot as plt  # noqa: E402 - after choosing the backend
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from autograder.batch import stored_results  # noqa: E402
-from autograder.exports import Number, number, write_csv  # noqa: E402
-from autograder.results import Result  # noqa: E402
+from autograder.batch.exports import Number, number, write_csv  # noqa: E402
+from autograder.batch.results import Result  # noqa: E402
 
 TOP_FAILURES = 15
 CSV_COLUMNS = ["exercise", "part", "max_score", "graded", "full_marks", "pass_rate",

@@ -4,7 +4,7 @@ A fresh IPython kernel spends about 0.8 s starting up, and the first cell of eve
 notebook another 0.7 s importing NumPy and matplotlib. Both are the same for every
 submission. So each grading process keeps a *fork server*
 (`autograder/dlcourse_kernel/fork_server.py`), started inside the sandbox of
-`autograder.sandbox` (or, with `--no-sandbox`, as a plain process), which imports
+`autograder.submission.sandbox` (or, with `--no-sandbox`, as a plain process), which imports
 those libraries once and forks one kernel per notebook. A kernel starts from the
 server's pristine state, never from a kernel that ran a submission.
 
@@ -42,7 +42,7 @@ from jupyter_client import AsyncKernelClient, AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Type
 
-from autograder import sandbox
+from autograder.submission import sandbox
 
 IOPUB_QUIET_SECONDS = 0.02
 READY_SECONDS = 120

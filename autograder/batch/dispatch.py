@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from autograder.results import Job, Outcome, Result
-from autograder.workers import WorkerSettings, grade_job
+from autograder.batch.results import Job, Outcome, Result
+from autograder.batch.workers import WorkerSettings, grade_job
 
 Outcomes = Iterator[tuple[int, Outcome]]
 

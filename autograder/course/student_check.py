@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from autograder.feedback import HIDDEN_REGION, error_summary
+from autograder.submission.feedback import HIDDEN_REGION, error_summary
 
 CELL_TIMEOUT = 120
 

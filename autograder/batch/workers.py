@@ -18,8 +18,8 @@ from pathlib import Path
 
 from traitlets.config import Config
 
-from autograder.grading import Grader
-from autograder.results import Job, Outcome
+from autograder.batch.results import Job, Outcome
+from autograder.submission.grading import Grader
 
 
 @dataclass

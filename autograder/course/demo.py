@@ -5,11 +5,11 @@ import time
 from pathlib import Path
 
 from autograder.batch import grade_folder, grade_table
-from autograder.build import build
+from autograder.batch.report import write_reports
 from autograder.course import REPO_ROOT, assignments
-from autograder.examples import write_examples
-from autograder.report import write_reports
-from autograder.sandbox import unavailable_reason
+from autograder.course.build import build
+from autograder.course.examples import write_examples
+from autograder.submission.sandbox import unavailable_reason
 
 DEMO_ROOT = REPO_ROOT / "build" / "demo"
 

@@ -1,7 +1,7 @@
 """`dlcourse grade`: autograde a folder of submissions and export grades and feedback.
 
 The client (this module) finds the submissions, prepares the gradebook, hands
-each submission to a worker (`autograder.dispatch`: this process, a local
+each submission to a worker (`autograder.batch.dispatch`: this process, a local
 process pool or a Dask cluster) and alone writes what comes back: the
 gradebook, the nbgrader workspace (`submitted/`, `autograded/`, `feedback/`)
 and `workspace/exports/`: `grades.csv`, `exercises.csv`, `lms.csv` and
@@ -28,15 +28,15 @@ from nbgrader.api import Gradebook
 from tqdm.auto import tqdm
 from traitlets.config import Config
 
-from autograder import dispatch
+from autograder.batch import dispatch
+from autograder.batch.exports import number, write_exports
+from autograder.batch.gradebook import record
+from autograder.batch.results import Job, Outcome, Result
+from autograder.batch.submissions import Submission, find_submissions
+from autograder.batch.workers import WorkerSettings
 from autograder.course import COURSE_ROOT, notebook_path
-from autograder.exports import number, write_exports
-from autograder.gradebook import record
-from autograder.grading import Grader, sources_digest
-from autograder.results import Job, Outcome, Result
-from autograder.sandbox import SandboxUnavailable, unavailable_reason
-from autograder.submissions import Submission, find_submissions
-from autograder.workers import WorkerSettings
+from autograder.submission.grading import Grader, sources_digest
+from autograder.submission.sandbox import SandboxUnavailable, unavailable_reason
 
 UNSANDBOXED = "graded WITHOUT the sandbox (--no-sandbox): its code could read and change " \
               "what the grader can."
@@ -53,7 +53,7 @@ def grade_folder(folder: Path, workspace: Path = COURSE_ROOT, assignment: str | 
                  sandbox: bool | None = None) -> list[Result]:
     """Grade every submission in `folder` and write the gradebook and exports.
 
-    Kernels run in the sandbox of `autograder.sandbox`; where it cannot be made this
+    Kernels run in the sandbox of `autograder.submission.sandbox`; where it cannot be made this
     raises `SandboxUnavailable`, unless `sandbox` is False (default: False only when the
     environment says `DLCOURSE_NO_SANDBOX=1`): then every row says that the submission
     was graded without it.

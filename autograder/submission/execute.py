@@ -4,11 +4,11 @@
 
 - every test cell (visible check or hidden test) runs in this, the grader's,
   process, from the course's own source, against the student's functions in the
-  kernel (`autograder.trusted`): what the kernel prints, displays or reports
+  kernel (`autograder.submission.trusted`): what the kernel prints, displays or reports
   never decides a point;
-- the kernel runs in the sandbox of `autograder.sandbox` (no privileges, no
+- the kernel runs in the sandbox of `autograder.submission.sandbox` (no privileges, no
   network, no view of the grader's files or processes), forked from a server that
-  has imported its libraries (`autograder.kernel_fork`); after the notebook every
+  has imported its libraries (`autograder.submission.kernel_fork`); after the notebook every
   process it started is ended and its folder deleted;
 - a cell that runs past `Execute.timeout` fails alone with "timed out after N s";
   if the kernel ignores the interrupt (a loop that swallows `KeyboardInterrupt`),
@@ -41,9 +41,9 @@ from nbgrader.utils import is_grade, is_solution
 from traitlets import Bool, Dict, Float, Integer
 
 from autograder.course import SOLUTIONS
-from autograder.kernel_fork import ForkingKernelManager
-from autograder.sandbox import SandboxSettings
-from autograder.trusted import (
+from autograder.submission.kernel_fork import ForkingKernelManager
+from autograder.submission.sandbox import SandboxSettings
+from autograder.submission.trusted import (
     CallTimeout,
     KernelBridge,
     KernelDead,

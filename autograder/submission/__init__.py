@@ -1,0 +1,1 @@
+"""One submission: intake, the sandboxed kernel, trusted checks, feedback."""
