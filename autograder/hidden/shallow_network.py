@@ -188,9 +188,11 @@ def grade_nn_model(nn_model):
     """
     rng = np.random.default_rng(SEED)
     with exercise("nn_model (hidden tests)") as ex:
-        for n_x, n_h, m, iterations, learning_rate, accuracy in [
-                (2, 5, 40, 1500, 1.2, 0.85), (3, 4, 30, 1000, None, 0.9),
-                (2, 3, 24, 2000, 0.5, 0.8)]:
+        # Iterations enough for the reference from any of several seeds, and no more: while
+        # it is graded, each of nn_model's calls to its helpers is a call into the grader.
+        for n_x, n_h, m, iterations, learning_rate, accuracy, seed in [
+                (2, 5, 40, 300, 1.2, 0.85, 1), (3, 4, 30, 700, None, 0.9, 3),
+                (2, 3, 24, 700, 0.5, 0.8, 5)]:
             X = rng.normal(size=(n_x, m))
             Y = (X[0:1] * X[-1:] > 0).astype(int)
             kwargs = {"num_iterations": iterations}
@@ -198,12 +200,11 @@ def grade_nn_model(nn_model):
                 kwargs["learning_rate"] = learning_rate
             settings = ", ".join(f"{k}={v}" for k, v in kwargs.items())
             call = f"nn_model(X, Y, {n_h}, {settings})  # X ({n_x}, {m})"
-            for seed in (1, 3):
-                np.random.seed(seed)
-                parameters = ex.call(nn_model, X, Y, n_h, kwargs=kwargs, label=call,
-                                     helpers=helpers("nn_model"))
-                expect_training(ex, parameters, X, Y, n_h, f"np.random.seed({seed}); {call}",
-                                accuracy)
+            np.random.seed(seed)
+            parameters = ex.call(nn_model, X, Y, n_h, kwargs=kwargs, label=call,
+                                 helpers=helpers("nn_model"))
+            expect_training(ex, parameters, X, Y, n_h, f"np.random.seed({seed}); {call}",
+                            accuracy)
         X = rng.normal(size=(3, 10))
         Y = (X[0:1] > 0).astype(int)
         for kwargs in [{"num_iterations": 50, "learning_rate": 0.0}, {"num_iterations": 0}]:

@@ -175,7 +175,7 @@ class GuardedExecute(Execute):
         try:
             cell.outputs = self.trusted.run(cell, self.bridge, timeout)
             _explain_memory_errors(cell, self.memory_limit_gb)
-        except KernelStuck:
+        except (CallTimeout, KernelStuck):
             cell.outputs = [error_output(TIMEOUT_ERROR, f"timed out after {timeout:.0f} s: "
                                          "the student's function did not return")]
             return "stuck"

@@ -322,8 +322,9 @@ class TrustedCells:
                 and cell.metadata.nbgrader.get("grade_id") in self.sources)
 
     def run(self, cell, bridge: KernelBridge, seconds: float) -> list[NotebookNode]:
-        """Run the course's code for this test cell; its outputs. Raises `KernelStuck`
-        and `KernelDead`, for the caller to replace the kernel."""
+        """Run the course's code for this test cell; its outputs. Raises `KernelTrouble`
+        (a call that ran out of time, a kernel stuck or dead) for the caller to replace the
+        kernel: a kernel interrupted in the middle of a call is not trusted to go on."""
         grade_id = cell.metadata.nbgrader["grade_id"]
         bridge.deadline = monotonic() + seconds
         names = _KernelNames({k: v for k, v in self.base.items() if k != "__builtins__"},
@@ -336,11 +337,8 @@ class TrustedCells:
                     exec(code, {"__builtins__": builtins, "__name__": "__grader__"}, names)  # noqa: S102
                 finally:
                     bridge.finish()
-        except (KernelStuck, KernelDead):
+        except KernelTrouble:
             raise
-        except CallTimeout:
-            return _outputs(printed, _error("CellTimeout", f"timed out after {seconds:.0f} s: "
-                                            "the student's function did not return"))
         except AssertionError as failure:  # CheckFailure, or a plain assert of the course
             return _outputs(printed, _error("CheckFailure", str(failure), f"FAIL {failure}"))
         except Exception as error:  # noqa: BLE001 - any other error fails the cell, in words
