@@ -71,6 +71,7 @@ c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "autograder.submission.feedback.HideGraderInternals",
+    "autograder.submission.widget_text.WidgetsAsText",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 # `nbgrader generate_feedback` writes the same pages as `dlcourse grade`.

@@ -51,8 +51,10 @@ def mathjax_html(url=None) -> Markup:
 
 
 def html_exporter_config() -> Config:
-    """nbconvert settings for HTML with offline maths, for any `HTMLExporter`."""
+    """nbconvert settings for HTML with offline maths and progress bars as text (see
+    `widget_text`), for any `HTMLExporter`."""
     config = Config()
+    config.HTMLExporter.preprocessors = ["autograder.submission.widget_text.WidgetsAsText"]
     config.HTMLExporter.extra_template_basedirs = [str(TEMPLATES)]
     config.HTMLExporter.filters = {
         "offline_mathjax": "autograder.submission.offline_math.mathjax_html"}
