@@ -6,8 +6,8 @@ import json
 import numpy as np
 import pytest
 
-from autograder import standins as recorder
 from autograder.course import assignments, topic
+from autograder.course import standins as recorder
 from course_utils.checks import standins
 from course_utils.checks.standins import StandIn, decode, digest, encode
 
