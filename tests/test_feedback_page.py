@@ -60,5 +60,5 @@ def test_nbgrader_collected_layout_with_its_timestamp(tmp_path):
     assert (submission.student, submission.assignment) == ("ada", "01_numpy_basics")
     assert submission.timestamp.isoformat() == "2026-12-06T05:52:21.942764"
     assert submission.notices == [] and submission.problem is None
-    assert [p.name for p in submission.nbgrader_files] == ["submission_secret.txt",
-                                                           "timestamp.txt"]
+    assert sorted(submission.nbgrader_files) == ["submission_secret.txt", "timestamp.txt"]
+    assert submission.nbgrader_files["submission_secret.txt"] == b"secret"  # read with it

@@ -88,7 +88,8 @@ def server_environment(settings: SandboxSettings, scratch: Path) -> dict[str, st
     passed = {name: os.environ[name] for name in PASSED_VARIABLES if name in os.environ}
     return {**passed,
             "PATH": os.pathsep.join([os.path.dirname(sys.executable), "/usr/bin", "/bin"]),
-            "HOME": str(scratch), "PYTHONPATH": str(scratch / "lib"),
+            "HOME": str(scratch), "PYTHONPATH": os.pathsep.join([str(scratch / "lib"),
+                                                                 str(_course_utils().parent)]),
             "MPLBACKEND": "module://matplotlib_inline.backend_inline",
             "MPLCONFIGDIR": str(scratch / "matplotlib"),
             "PYDEVD_DISABLE_FILE_VALIDATION": "1", "PYTHONDONTWRITEBYTECODE": "1",
@@ -148,13 +149,19 @@ def _system_folders() -> list[str]:
 def _read_only_folders() -> list[Path]:
     """Python, the virtual environment and the student-side course, outside /usr."""
     folders = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(),
-               Path(sys.prefix), REPO_ROOT / "course_utils", REPO_ROOT / "datasets"}
-    import course_utils
-
-    folders.add(Path(course_utils.__file__).resolve().parent)
+               Path(sys.prefix), REPO_ROOT / "course_utils", REPO_ROOT / "datasets",
+               _course_utils()}
     folders = {f for f in folders if f.exists() and not f.is_relative_to("/usr")}
     return sorted(f for f in folders
                   if not any(f != g and f.is_relative_to(g) for g in folders))
+
+
+def _course_utils() -> Path:
+    """The `course_utils` this grader imports: the kernel imports the same (first on its
+    path, before whatever the environment's install points to)."""
+    import course_utils
+
+    return Path(course_utils.__file__).resolve().parent
 
 
 def process_group_limit(max_processes: int) -> Path | None:
