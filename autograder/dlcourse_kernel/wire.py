@@ -151,11 +151,11 @@ def _decode(tree: Any, resolve, depth: int, files: Files | None = None) -> Any:
         return [_decode(v, resolve, depth + 1, files) for v in tree]
     if type(tree) is dict and len(tree) == 1:
         (tag, body), = tree.items()
-        if tag == "$nd" and type(body) is str:
+        if tag == "$nd" and type(body) in (str, list):
             return _array(body)
         if tag == "$file" and files is not None:
             return files.read(body)
-        if tag == "$scalar" and type(body) is str:
+        if tag == "$scalar" and type(body) in (str, list):
             array = _array(body)
             if array.ndim == 0:
                 return array[()]
@@ -176,20 +176,43 @@ def _decode(tree: Any, resolve, depth: int, files: Files | None = None) -> Any:
     raise WireError("malformed data")
 
 
-def _npy(array: np.ndarray) -> str:
+RAW_KINDS = "biufcUS"  # dtypes sent as their raw bytes, with dtype and shape beside them
+
+
+def _npy(array: np.ndarray):
+    """An array as `[dtype, shape, bytes]` (numbers and text), else as `.npy` bytes: both
+    in base64. The raw form spares the `.npy` header, slow to parse for small arrays."""
     if array.dtype.hasobject:
         raise WireError("a NumPy array of Python objects (dtype object) cannot be passed: "
                         "use numbers")
+    array = np.asarray(array)
+    if array.dtype.kind in RAW_KINDS and not array.dtype.fields:
+        data = np.ascontiguousarray(array).tobytes()
+        return [array.dtype.str, list(array.shape), base64.b64encode(data).decode("ascii")]
     buffer = io.BytesIO()
-    np.save(buffer, np.asarray(array), allow_pickle=False)
+    np.save(buffer, array, allow_pickle=False)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _array(body: str) -> np.ndarray:
+def _array(body) -> np.ndarray:
     try:
+        if type(body) is list:
+            return _raw_array(*body)
         return np.load(io.BytesIO(base64.b64decode(body, validate=True)), allow_pickle=False)
     except Exception as error:  # noqa: BLE001 - whatever is wrong, it is not an array
         raise WireError(f"a malformed array ({type(error).__name__})") from None
+
+
+def _raw_array(dtype: str, shape: list, data: str) -> np.ndarray:
+    kind = np.dtype(dtype)
+    if kind.kind not in RAW_KINDS or kind.hasobject or kind.fields:
+        raise ValueError("not a dtype of numbers or text")
+    if not all(type(n) is int and n >= 0 for n in shape) or len(shape) > 32:
+        raise ValueError("not a shape")
+    raw = base64.b64decode(data, validate=True)
+    if len(raw) != kind.itemsize * int(np.prod(shape, dtype=np.int64)):
+        raise ValueError("the bytes do not fill the shape")
+    return np.frombuffer(raw, dtype=kind).reshape(shape).copy()
 
 
 def _kind(value: Any) -> str:
