@@ -8,7 +8,7 @@ m = 2 sequences, T = 3 positions (4 keys for attention), d_model = d_k = 4, 2 he
 import numpy as np
 
 from course_utils.checks.core import describe, exercise
-from course_utils.checks.lstm import LimitedGenerator, TooManyDraws
+from course_utils.checks.lstm import LimitedGenerator, TooManyDraws, expect_sequence
 
 __all__ = ["LimitedGenerator", "TooManyDraws"]
 
@@ -283,25 +283,6 @@ def random_model(vocab_size, seed, newline=0):
 
 
 SAMPLE_HELPERS = {"next_char_probabilities": table_next_char_probabilities}
-
-
-def expect_sequence(ex, indices, call, vocab_size, newline, max_length):
-    """The properties every result of `sample` has."""
-    ex.expect_true(isinstance(indices, list), call,
-                   f"expected a list of indices, got {describe(indices)}")
-    ex.expect_true(all(isinstance(i, int | np.integer) and not isinstance(i, bool)
-                       for i in indices), call,
-                   f"expected integer indices, got {indices[:5]}")
-    ex.expect_true(all(0 <= i < vocab_size for i in indices), call,
-                   f"every index must be in range({vocab_size}), got {indices}")
-    ex.expect_true(len(indices) > 0 and indices[-1] == newline, call,
-                   f"the list must end with the end token {newline}, got {indices}")
-    ex.expect_true(newline not in indices[:-1], call,
-                   f"the end token {newline} must only come last (stop when it is drawn), "
-                   f"got {indices}")
-    ex.expect_true(len(indices) <= max_length + 1, call,
-                   f"at most max_length={max_length} characters and the end token, "
-                   f"got {len(indices)} indices")
 
 
 def call_sample(ex, sample, model, char_to_ix, seed, call, max_length=None):

@@ -284,7 +284,7 @@ def random_model(vocab_size, n_a, seed):
 def expect_sequence(ex, indices, call, vocab_size, newline, max_length):
     """The properties every result of `sample` has."""
     ex.expect_true(isinstance(indices, list), call,
-                   f"expected a list of indices, got {type(indices).__name__}")
+                   f"expected a list of indices, got {describe(indices)}")
     ex.expect_true(all(isinstance(i, int | np.integer) and not isinstance(i, bool)
                        for i in indices), call,
                    f"expected integer indices, got {indices[:5]}")
