@@ -343,10 +343,3 @@ def _server_preexec(cgroup: Path | None):
             except OSError:
                 pass
     return preexec
-
-
-def stop_servers() -> None:
-    for server in _servers.values():
-        server.stop()
-    _servers.clear()
-
