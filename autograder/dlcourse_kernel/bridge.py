@@ -1,11 +1,13 @@
 """In a grading kernel: call the student's functions for the grader.
 
 The grader never runs its checks here. For each of its test cells it sends one
-short cell, `serve()`, and the conversation goes over the kernel's stdin channel
-(`input`), which answers only the grader: the kernel asks for a request, calls
-the student's function (asking the grader again whenever that function calls a
-helper that the grader binds to its reference), and hands back the result as plain
-data (`wire`) in the question that asks for the next request.
+short cell, `serve()`, and the conversation goes over a Unix socket of its own
+(`DLCOURSE_BRIDGE`, in the kernel's folder), which the grader listens on and
+accepts once: the kernel reads a request, calls the student's function (asking
+the grader again whenever that function calls a helper that the grader binds to
+its reference), and sends the result back as plain data (`wire`).
+Each message is a frame: four bytes of length, then a tag (`RESULT`, `CALLBACK`)
+and the text. An empty frame from the grader ends the loop.
 Nothing printed or displayed here reaches the grader, and nothing said here can
 do more than what the student's function could: return a value.
 """
@@ -13,6 +15,8 @@ do more than what the student's function could: return a value.
 import builtins
 import copy
 import os
+import socket
+import struct
 import sys
 import traceback
 
@@ -20,18 +24,20 @@ from IPython import get_ipython
 
 from . import wire
 
-READY = "dlcourse:ready"
-CALLBACK = "dlcourse:callback:"
-RESULT = "dlcourse:result:"
+CALLBACK = b"C"
+RESULT = b"R"
+HEADER = struct.Struct(">I")
+_connection: list[socket.socket] = []  # the grader's channel, once connected
 _LIBRARIES = tuple({os.path.dirname(os.path.abspath(__file__)), sys.prefix, sys.base_prefix})
 
 
 def serve() -> None:
-    """Serve the grader's requests, each answered with the next question, until it says
-    it is done (an empty request): one cell of the grader's, one run of this loop."""
-    request = _ask(READY)
+    """Serve the grader's requests until it says it is done (an empty request): one cell
+    of the grader's, one run of this loop."""
+    request = _receive()
     while request:
-        request = _ask(RESULT + _answer(request))
+        _send(RESULT, _answer(request))
+        request = _receive()
 
 
 def _answer(text: str) -> str:
@@ -44,23 +50,36 @@ def _answer(text: str) -> str:
                                                   "message": str(error), "line": ""}})
 
 
-def _ask(prompt: str) -> str:
-    """The grader's answer to `prompt`, over the stdin channel: `raw_input` without its
-    flushing of stdout and stderr, which costs a turn of the output thread each time."""
-    kernel = get_ipython().kernel
-    try:
-        ident = kernel._get_shell_context_var(kernel._shell_parent_ident)
-        parent = kernel.get_parent("shell")
-        socket, session = kernel.stdin_socket, kernel.session
-    except AttributeError:  # another ipykernel: its own way, flushes included
-        return kernel.raw_input(prompt)
-    session.send(socket, "input_request", {"prompt": prompt, "password": False}, parent,
-                 ident=ident)
-    while True:
-        if socket.poll(10):  # milliseconds: an interrupt still gets through
-            _, reply = session.recv(socket)
-            if reply is not None:
-                return str(reply["content"].get("value", ""))
+def _channel() -> socket.socket:
+    if not _connection:
+        channel = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        channel.connect(os.environ["DLCOURSE_BRIDGE"])
+        _connection.append(channel)
+    return _connection[0]
+
+
+def _send(tag: bytes, text: str) -> None:
+    data = tag + text.encode()
+    channel = _channel()
+    channel.sendall(HEADER.pack(len(data)))
+    channel.sendall(data)
+
+
+def _receive() -> str:
+    """The grader's next message; an interrupt (the grader's timeout) gets through."""
+    (size,) = HEADER.unpack(_read(HEADER.size))
+    return _read(size).decode()
+
+
+def _read(size: int) -> bytes:
+    data = bytearray(size)
+    view, done = memoryview(data), 0
+    while done < size:
+        count = _channel().recv_into(view[done:])
+        if not count:
+            raise ConnectionError("the grader closed the channel")
+        done += count
+    return bytes(data)
 
 
 def _files() -> wire.Files:
@@ -138,7 +157,8 @@ def _grader_function(key: str, method: str | None = None):
     def call_grader(*args, **kwargs):
         question = wire.dumps({"key": key, "method": method, "args": args, "kwargs": kwargs},
                               _reference, _files())
-        answer = wire.loads(_ask(CALLBACK + question), _resolve, _files())
+        _send(CALLBACK, question)
+        answer = wire.loads(_receive(), _resolve, _files())
         if answer["ok"]:
             return answer["result"]
         raise _grader_error(answer.get("type"), answer.get("message"))

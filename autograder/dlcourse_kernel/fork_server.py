@@ -35,7 +35,8 @@ import traceback
 from pathlib import Path
 
 PRELOADED = ("numpy", "matplotlib", "matplotlib.pyplot", "tqdm.auto", "ipykernel.kernelapp",
-             "ipykernel.ipkernel", "ipykernel.debugger", "sqlite3", "pdb", "tornado.queues")
+             "ipykernel.ipkernel", "ipykernel.debugger", "sqlite3", "pdb", "tornado.queues",
+             "dlcourse_kernel.bridge")
 MAX_FILE_BYTES = 2**30
 MESSAGE_BYTES = 2**20
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4

@@ -45,9 +45,11 @@ from autograder.submission.kernel_fork import ForkingKernelManager
 from autograder.submission.sandbox import SandboxSettings
 from autograder.submission.trusted import (
     CallTimeout,
+    ChannelBroken,
     KernelBridge,
     KernelDead,
     KernelStuck,
+    KernelTrouble,
     TrustedCells,
     test_cell_sources,
 )
@@ -55,9 +57,11 @@ from autograder.submission.trusted import (
 TIMEOUT_ERROR = "CellTimeout"
 KERNEL_DIED = "KernelDied"
 NOT_RUN = "NotRun"
+CHANNEL_BROKEN = "GraderChannelBroken"
 TAIL_NOTE = ("[not run by the grader: no graded cell follows, so this cell and those after it "
              "cannot change your score. Run them in Jupyter to see their results.]\n")
-GRADER_ERRORS = {TIMEOUT_ERROR, KERNEL_DIED, NOT_RUN}  # errors the grader writes, not Python
+# errors the grader writes, not Python
+GRADER_ERRORS = {TIMEOUT_ERROR, KERNEL_DIED, NOT_RUN, CHANNEL_BROKEN}
 
 _timings: dict[str, float] = {}
 
@@ -175,6 +179,10 @@ class GuardedExecute(Execute):
         try:
             cell.outputs = self.trusted.run(cell, self.bridge, timeout)
             _explain_memory_errors(cell, self.memory_limit_gb)
+        except ChannelBroken:
+            cell.outputs = [error_output(CHANNEL_BROKEN, "the kernel broke off its "
+                                         "conversation with the grader")]
+            return "stuck"
         except (CallTimeout, KernelStuck):
             cell.outputs = [error_output(TIMEOUT_ERROR, f"timed out after {timeout:.0f} s: "
                                          "the student's function did not return")]
@@ -207,12 +215,12 @@ class GuardedExecute(Execute):
                 await self.async_start_new_kernel_client()
                 self.bridge = KernelBridge(self.km.get_connection_info(),
                                            self.km.provisioner.process, self.interrupt_grace,
-                                           self.km.folder.io)
+                                           self.km.folder.io, self.km.folder.channel)
                 self.bridge.deadline = monotonic() + self.startup_timeout
                 self.bridge.request({"op": "setup", "figures": self.render_figures})
                 self.bridge.finish()
                 return
-            except (RuntimeError, OSError, CallTimeout, KernelDead, KernelStuck) as error:
+            except (RuntimeError, OSError, KernelTrouble) as error:
                 self.log.warning("a grading kernel did not start: %s", error)
                 if self.km is not None and self.km.has_kernel:
                     await self._async_cleanup_kernel()

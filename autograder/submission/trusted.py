@@ -5,7 +5,8 @@ here, never in the student's kernel. Its source comes from the course's own
 notebook in `solutions/` (by the cell's grade id), not from the submission. Names
 it does not define itself (the student's `sigmoid`, `propagate`, ...) are looked
 up in the kernel when first used: a function becomes a `StudentFunction`, whose
-calls go to the kernel through `KernelBridge` and come back as plain data
+calls go to the kernel through `KernelBridge` (a Unix socket the kernel connects
+to once, `dlcourse_kernel.bridge`) and come back as plain data
 (`dlcourse_kernel.wire`), together with NumPy's global random state, so that a
 check may seed before a call as it would at home; a value is fetched as plain
 data. The verdict is what this code decides: its printed lines become the cell's
@@ -20,6 +21,7 @@ import io
 import os
 import re
 import signal
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from time import monotonic
@@ -56,6 +58,10 @@ class KernelDead(KernelTrouble):
     """The kernel died during a call."""
 
 
+class ChannelBroken(KernelTrouble):
+    """The kernel closed its channel to the grader, or sent what is not a message."""
+
+
 class StudentValueError(Exception):
     """What a student's function returned or raised cannot cross; `grader_message` says why."""
 
@@ -72,28 +78,41 @@ def test_cell_sources(source_notebook: Path) -> dict[str, str]:
 
 
 class KernelBridge:
-    """Requests to the bridge in one kernel, over its shell and stdin channels."""
+    """Requests to the bridge in one kernel: each test cell starts the kernel's loop with one
+    cell over the shell channel, then requests and answers go over `channel` (a Unix socket
+    in the kernel's folder, accepted once). A Jupyter message costs a millisecond and a
+    connection that may not be up yet when the kernel first asks; a frame on a socket, tens
+    of microseconds."""
 
-    def __init__(self, connection_info: dict, process, interrupt_grace: float, io: Path):
+    def __init__(self, connection_info: dict, process, interrupt_grace: float, io: Path,
+                 channel: Path):
         # The process's shared ZeroMQ context: a context of its own would be terminated
         # whenever the garbage collector finds it, which blocks while any socket lingers.
         self.client = BlockingKernelClient(context=zmq.Context.instance())
         self.client.load_connection_info(connection_info)
-        self.client.start_channels(shell=True, iopub=False, stdin=True, hb=False,
+        self.client.start_channels(shell=True, iopub=False, stdin=False, hb=False,
                                    control=False)
         self.process = process  # Popen-like: poll() and send_signal()
         self.interrupt_grace = interrupt_grace
         self.deadline = float("inf")
         self.msg_id: str | None = None  # the kernel's bridge loop, while one runs
         self.callbacks: dict[str, Callable] = {}
+        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.listener.bind(str(channel))
+        self.listener.listen(1)
+        self.channel_path = channel
+        self.connection: socket.socket | None = None
+        self.received = bytearray()
         io.mkdir(exist_ok=True)
         self.io = os.open(io, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         self.files = wire.Files(str(io), "a", self.io)  # large arrays, in the kernel's folder
 
     def close(self) -> None:
         os.close(self.io)
-        for channel in (self.client.shell_channel, self.client.stdin_channel):
-            channel.socket.setsockopt(zmq.LINGER, 0)
+        for end in (self.connection, self.listener):
+            if end is not None:
+                end.close()
+        self.client.shell_channel.socket.setsockopt(zmq.LINGER, 0)
         self.client.stop_channels()
 
     def request(self, message: dict) -> dict:
@@ -102,10 +121,9 @@ class KernelBridge:
             text = wire.dumps(message, self._reference, self.files)
             if self.msg_id is None:
                 self.msg_id = self.client.execute(SERVE, silent=True, store_history=False,
-                                                  allow_stdin=True)
-                self._next_question(kernel_side.READY)
-            self.client.input(text)
-            answer = self._next_question(kernel_side.RESULT)
+                                                  allow_stdin=False)
+            self._send(text)
+            answer = self._next_message(kernel_side.RESULT)
             try:
                 reply = wire.loads(answer, self._resolve, self.files)
             except wire.WireError as error:
@@ -120,41 +138,88 @@ class KernelBridge:
     def finish(self) -> None:
         """End the kernel's bridge loop, so that the kernel can run the next cell."""
         if self.msg_id is not None:
-            self.client.input("")
+            self._send("")
             try:
-                self._next_question(None)
+                self._next_message(None)
             except StudentValueError:
                 pass  # it ended: what was asked for
 
-    def _next_question(self, expected: str | None) -> str:
-        """Answer the kernel's callbacks until it asks `expected`; what it said after it.
-        The loop's end (its execute reply) raises `StudentValueError`."""
-        shell, stdin = self.client.shell_channel, self.client.stdin_channel
+    def _send(self, text: str) -> None:
+        connection = self._connected()
+        data = text.encode()
+        try:
+            connection.settimeout(max(self.deadline - monotonic(), 0.001))
+            connection.sendall(kernel_side.HEADER.pack(len(data)) + data)
+        except TimeoutError:
+            self._interrupt()
+        except OSError:
+            raise KernelDead() if self.process.poll() is not None else ChannelBroken() from None
+
+    def _connected(self) -> socket.socket:
+        """The kernel's end of the channel; the first time, wait for it to connect."""
+        if self.connection is None:
+            self._wait(self.listener)
+            self.connection, _ = self.listener.accept()
+            self.listener.close()  # one connection a kernel: nobody else gets in
+            self.channel_path.unlink(missing_ok=True)
+        return self.connection
+
+    def _wait(self, end: socket.socket) -> None:
+        """Until `end` has something to read; out of time, the kernel is interrupted, and a
+        reply to the loop's cell means that the loop ended (`StudentValueError`)."""
+        shell = self.client.shell_channel
         poller = zmq.Poller()
         poller.register(shell.socket, zmq.POLLIN)
-        poller.register(stdin.socket, zmq.POLLIN)
+        poller.register(end, zmq.POLLIN)
         while True:
             left = self.deadline - monotonic()
             if left <= 0:
                 self._interrupt()
             ready = dict(poller.poll(min(left, 0.5) * 1000))
-            if stdin.socket in ready:
-                question = stdin.get_msg(timeout=0)
-                prompt = str(question["content"].get("prompt", ""))
-                if prompt.startswith(kernel_side.CALLBACK):
-                    self.client.input(self._callback(prompt[len(kernel_side.CALLBACK):]))
-                elif expected is not None and prompt.startswith(expected):
-                    return prompt[len(expected):]
-                else:
-                    self.client.input("")  # the student's own input(), or out of turn
+            if end.fileno() in ready:
+                return
             if shell.socket in ready:
                 reply = shell.get_msg(timeout=0)
                 if reply["parent_header"].get("msg_id") == self.msg_id:
                     self.msg_id = None
                     raise StudentValueError("the kernel did not answer the grader (did the "
-                                            "notebook change IPython's hooks or input()?)")
+                                            "notebook change IPython's hooks?)")
             if not ready and self.process.poll() is not None:
                 raise KernelDead()
+
+    def _next_message(self, expected: bytes | None) -> str:
+        """Answer the kernel's callbacks until it sends an `expected` message; its text.
+        The loop's end (its cell's reply) raises `StudentValueError`."""
+        while True:
+            tag, text = self._frame()
+            if tag == kernel_side.CALLBACK:
+                self._send(self._callback(text))
+            elif tag == expected:
+                return text
+            else:
+                raise ChannelBroken()
+
+    def _frame(self) -> tuple[bytes, str]:
+        """The kernel's next message: its tag and text."""
+        header = kernel_side.HEADER.size
+        while True:
+            if len(self.received) >= header:
+                (size,) = kernel_side.HEADER.unpack_from(self.received)
+                if not 0 < size <= wire.MAX_CHARS + 1:
+                    raise ChannelBroken()
+                if len(self.received) >= header + size:
+                    frame = bytes(self.received[header:header + size])
+                    del self.received[:header + size]
+                    try:
+                        return frame[:1], frame[1:].decode()
+                    except UnicodeDecodeError:
+                        raise ChannelBroken() from None
+            connection = self._connected()
+            self._wait(connection)
+            chunk = connection.recv(2**20)
+            if not chunk:
+                raise KernelDead() if self.process.poll() is not None else ChannelBroken()
+            self.received += chunk
 
     def _clear_io(self) -> None:
         """Delete the arrays both sides wrote for the last request."""
