@@ -6,8 +6,9 @@ short cell, `serve()`, and the conversation goes over a Unix socket of its own
 accepts once: the kernel reads a request, calls the student's function (asking
 the grader again whenever that function calls a helper that the grader binds to
 its reference), and sends the result back as plain data (`wire`).
-Each message is a frame: four bytes of length, then a tag (`RESULT`, `CALLBACK`)
-and the text. An empty frame from the grader ends the loop.
+Each message is a frame: four bytes of length, then (from the kernel) a tag,
+`RESULT` or `CALLBACK`, and a `wire` message. An empty frame from the grader
+ends the loop.
 Nothing printed or displayed here reaches the grader, and nothing said here can
 do more than what the student's function could: return a value.
 """
@@ -40,11 +41,11 @@ def serve() -> None:
         request = _receive()
 
 
-def _answer(text: str) -> str:
-    request = wire.loads(text, _resolve, _files())
+def _answer(message: bytes) -> bytes:
+    request = wire.loads(message, _resolve)
     reply = {"describe": _describe, "call": _call, "setup": _setup}[request["op"]](request)
     try:
-        return wire.dumps(reply, _reference, _files())
+        return wire.dumps(reply, _reference)
     except wire.WireError as error:
         return wire.dumps({"ok": False, "error": {"type": "UnreadableResult",
                                                   "message": str(error), "line": ""}})
@@ -58,20 +59,22 @@ def _channel() -> socket.socket:
     return _connection[0]
 
 
-def _send(tag: bytes, text: str) -> None:
-    data = tag + text.encode()
-    channel = _channel()
-    channel.sendall(HEADER.pack(len(data)))
-    channel.sendall(data)
+def _send(tag: bytes, message: bytes) -> None:
+    channel, header = _channel(), HEADER.pack(len(message) + len(tag)) + tag
+    if len(message) < 2**16:  # one system call: a round trip is a few of them
+        channel.sendall(header + message)
+    else:
+        channel.sendall(header)
+        channel.sendall(message)
 
 
-def _receive() -> str:
+def _receive() -> bytes:
     """The grader's next message; an interrupt (the grader's timeout) gets through."""
     (size,) = HEADER.unpack(_read(HEADER.size))
-    return _read(size).decode()
+    return _read(size)
 
 
-def _read(size: int) -> bytes:
+def _read(size: int) -> bytearray:
     data = bytearray(size)
     view, done = memoryview(data), 0
     while done < size:
@@ -79,12 +82,7 @@ def _read(size: int) -> bytes:
         if not count:
             raise ConnectionError("the grader closed the channel")
         done += count
-    return bytes(data)
-
-
-def _files() -> wire.Files:
-    """Where large arrays travel: the kernel's own folder, which the grader reads too."""
-    return wire.Files(os.environ.get("DLCOURSE_IO", "."), "r")
+    return data
 
 
 def _describe(request: dict) -> dict:
@@ -155,10 +153,9 @@ def _grader_function(key: str, method: str | None = None):
     """A stand-in that asks the grader to run its function `key` (a reference helper), or
     the method `method` of its object `key`."""
     def call_grader(*args, **kwargs):
-        question = wire.dumps({"key": key, "method": method, "args": args, "kwargs": kwargs},
-                              _reference, _files())
-        _send(CALLBACK, question)
-        answer = wire.loads(_receive(), _resolve, _files())
+        _send(CALLBACK, wire.dumps({"key": key, "method": method, "args": args,
+                                    "kwargs": kwargs}, _reference))
+        answer = wire.loads(_receive(), _resolve)
         if answer["ok"]:
             return answer["result"]
         raise _grader_error(answer.get("type"), answer.get("message"))

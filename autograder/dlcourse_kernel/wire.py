@@ -1,30 +1,32 @@
-"""The plain data that crosses between a grading kernel and the grader, as JSON.
+"""The plain data that crosses between a grading kernel and the grader.
 
-Only these cross: None, bools, ints, floats, strings, NumPy arrays (as `.npy`
-bytes, read back with `allow_pickle=False`, so a subclass arrives as a plain
-array), NumPy scalars, and tuples, lists and dicts of these. A function crosses
-as a reference that each side resolves (`Function`). An array larger than
-`SPILL_BYTES` may travel as a `.npy` file beside the message instead (`Files`): the
-sender writes it into a folder both sides see, the message names it. Anything else,
-or more than `MAX_CHARS` of it, is refused with a `WireError` that says what it was.
+Only these cross: None, bools, ints, floats, strings, NumPy arrays (read back
+from their bytes, so a subclass arrives as a plain array), NumPy scalars, and
+tuples, lists and dicts of these. A function crosses as a reference that each
+side resolves (`Function`). Anything else, or more than `MAX_BYTES` of it, is
+refused with a `WireError` that says what it was.
+
+A message is four bytes giving the length of a JSON tree, the tree, then the
+arrays' bytes one after the other. In the tree an array of numbers or text is
+`{"$nd": [dtype, shape, offset]}` (its bytes at `offset` of that tail); any other
+array is `{"$npy": [offset, size]}`, `.npy` bytes read with `allow_pickle=False`.
+Arrays travel as raw bytes, never as base64 text: a training loop sends thousands.
 """
 
-import base64
 import io
 import json
-import os
-import stat
-import uuid
+import math
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-MAX_CHARS = 256 * 2**20  # one message, encoded
-MAX_FILE_BYTES = 2**30  # one array sent as a file
+MAX_BYTES = 256 * 2**20  # one message, encoded
 MAX_DEPTH = 64
-SPILL_BYTES = 2**16
+LENGTH = struct.Struct(">I")
+RAW_KINDS = "biufcUS"  # dtypes sent as their raw bytes, with dtype and shape beside them
 
 
 class WireError(ValueError):
@@ -44,97 +46,60 @@ class Function:
     key: str
 
 
-class Files:
-    """Large arrays as `.npy` files in `folder`, named `<prefix>-<random>.npy`.
-
-    Reading takes only a regular file of that name form, never a link, and at most
-    `MAX_FILE_BYTES`: the folder is writable by the other side. With `folder_fd` (the
-    folder opened once), a folder the other side moved or replaced by a link is not
-    followed either.
-    """
-
-    def __init__(self, folder: str, prefix: str, folder_fd: int | None = None):
-        self.folder, self.prefix, self.folder_fd = folder, prefix, folder_fd
-        self.written: list[str] = []
-
-    def write(self, array: np.ndarray) -> str:
-        name = f"{self.prefix}-{uuid.uuid4().hex}.npy"
-        if array.dtype.hasobject:
-            raise WireError("a NumPy array of Python objects (dtype object) cannot be "
-                            "passed: use numbers")
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-        if self.folder_fd is None:
-            fd = os.open(os.path.join(self.folder, name), flags, 0o644)
-        else:
-            fd = os.open(name, flags, 0o644, dir_fd=self.folder_fd)
-        with os.fdopen(fd, "wb") as handle:
-            np.save(handle, np.asarray(array), allow_pickle=False)
-        self.written.append(name)
-        return name
-
-    def read(self, name: str) -> np.ndarray:
-        if (type(name) is not str or not name.endswith(".npy") or "/" in name
-                or name.startswith(".") or len(name) > 100):
-            raise WireError("a malformed array file name")
-        try:
-            if self.folder_fd is None:
-                fd = os.open(os.path.join(self.folder, name), os.O_RDONLY | os.O_NOFOLLOW)
-            else:
-                fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=self.folder_fd)
-        except OSError:
-            raise WireError("an array file that cannot be read") from None
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-                raise WireError("an array file that is not a plain file of at most 1 GiB")
-            try:
-                return np.load(handle, allow_pickle=False)
-            except Exception as error:  # noqa: BLE001 - whatever is wrong, it is no array
-                raise WireError(f"a malformed array ({type(error).__name__})") from None
+def dumps(value: Any, reference: Callable[[Any], Function | None] = lambda _: None) -> bytes:
+    """`value` as one message. `reference` names the functions that may cross."""
+    arrays = _Tail()
+    tree = json.dumps(_encode(value, reference, 0, arrays), allow_nan=True).encode()
+    size = LENGTH.size + len(tree) + arrays.size
+    if size > MAX_BYTES:
+        raise WireError(f"the data is too large to pass ({size:,} bytes encoded; at most "
+                        f"{MAX_BYTES:,})")
+    return b"".join([LENGTH.pack(len(tree)), tree, *arrays.parts])
 
 
-def dumps(value: Any, reference: Callable[[Any], Function | None] = lambda _: None,
-          files: Files | None = None) -> str:
-    """`value` as a JSON string. `reference` names the functions that may cross; with
-    `files`, large arrays go as files."""
-    text = json.dumps(_encode(value, reference, 0, files), allow_nan=True)
-    if len(text) > MAX_CHARS:
-        raise WireError(f"the data is too large to pass ({len(text):,} characters encoded; "
-                        f"at most {MAX_CHARS:,})")
-    return text
-
-
-def loads(text: str, resolve: Callable[[Function], Any] = lambda f: f,
-          files: Files | None = None) -> Any:
-    """The value of a JSON string made by `dumps`; `resolve` turns references into functions,
-    `files` reads the arrays sent as files."""
-    if not isinstance(text, str) or len(text) > MAX_CHARS:
-        raise WireError("the data is too large or not text")
+def loads(data: bytes, resolve: Callable[[Function], Any] = lambda f: f) -> Any:
+    """The value of a message made by `dumps`; `resolve` turns references into functions."""
+    if not isinstance(data, bytes | bytearray) or not LENGTH.size <= len(data) <= MAX_BYTES:
+        raise WireError("the data is too large or not a message")
+    (length,) = LENGTH.unpack_from(data)
+    start = LENGTH.size + length
     try:
-        tree = json.loads(text)
+        tree = json.loads(bytes(data[LENGTH.size:start]))
     except (ValueError, RecursionError) as error:
         raise WireError(f"unreadable data ({type(error).__name__})") from None
-    return _decode(tree, resolve, 0, files)
+    return _decode(tree, resolve, 0, memoryview(data)[start:])
 
 
-def _encode(value: Any, reference, depth: int, files: Files | None = None) -> Any:
+class _Tail:
+    """The arrays' bytes of a message being written."""
+
+    def __init__(self):
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def add(self, data: bytes) -> int:
+        """Where `data` starts in the tail."""
+        self.parts.append(data)
+        self.size += len(data)
+        return self.size - len(data)
+
+
+def _encode(value: Any, reference, depth: int, arrays: _Tail) -> Any:
     if depth > MAX_DEPTH:
         raise WireError(f"the data is nested more than {MAX_DEPTH} levels deep")
     if value is None or type(value) in (bool, int, float, str):
         return value
     if isinstance(value, np.ndarray):
-        if files is not None and value.nbytes > SPILL_BYTES:
-            return {"$file": files.write(value)}
-        return {"$nd": _npy(value)}
+        return _array_tree(value, arrays)
     if isinstance(value, np.generic):
-        return {"$scalar": _npy(np.asarray(value))}
+        return {"$scalar": _array_tree(np.asarray(value), arrays)}
     if type(value) is tuple:
-        return {"$tuple": [_encode(v, reference, depth + 1, files) for v in value]}
+        return {"$tuple": [_encode(v, reference, depth + 1, arrays) for v in value]}
     if type(value) is list:
-        return [_encode(v, reference, depth + 1, files) for v in value]
+        return [_encode(v, reference, depth + 1, arrays) for v in value]
     if type(value) is dict:
-        return {"$dict": [[_encode(k, reference, depth + 1, files),
-                           _encode(v, reference, depth + 1, files)] for k, v in value.items()]}
+        return {"$dict": [[_encode(k, reference, depth + 1, arrays),
+                           _encode(v, reference, depth + 1, arrays)] for k, v in value.items()]}
     function = reference(value)
     if function is not None:
         return {"$function": [function.kind, function.key]}
@@ -142,29 +107,26 @@ def _encode(value: Any, reference, depth: int, files: Files | None = None) -> An
                     "booleans, None, or tuples, lists and dicts of these")
 
 
-def _decode(tree: Any, resolve, depth: int, files: Files | None = None) -> Any:
+def _decode(tree: Any, resolve, depth: int, tail: memoryview) -> Any:
     if depth > MAX_DEPTH:
         raise WireError(f"the data is nested more than {MAX_DEPTH} levels deep")
     if tree is None or type(tree) in (bool, int, float, str):
         return tree
     if type(tree) is list:
-        return [_decode(v, resolve, depth + 1, files) for v in tree]
+        return [_decode(v, resolve, depth + 1, tail) for v in tree]
     if type(tree) is dict and len(tree) == 1:
         (tag, body), = tree.items()
-        if tag == "$nd" and type(body) in (str, list):
-            return _array(body)
-        if tag == "$file" and files is not None:
-            return files.read(body)
-        if tag == "$scalar" and type(body) in (str, list):
-            array = _array(body)
+        if tag in ("$nd", "$npy"):
+            return _array(tree, tail)
+        if tag == "$scalar" and type(body) is dict:
+            array = _array(body, tail)
             if array.ndim == 0:
                 return array[()]
         if tag == "$tuple" and type(body) is list:
-            return tuple(_decode(v, resolve, depth + 1, files) for v in body)
+            return tuple(_decode(v, resolve, depth + 1, tail) for v in body)
         if tag == "$dict" and type(body) is list and all(
                 type(p) is list and len(p) == 2 for p in body):
-            pairs = [(_decode(k, resolve, depth + 1, files),
-                      _decode(v, resolve, depth + 1, files))
+            pairs = [(_decode(k, resolve, depth + 1, tail), _decode(v, resolve, depth + 1, tail))
                      for k, v in body]
             try:
                 return dict(pairs)
@@ -176,43 +138,45 @@ def _decode(tree: Any, resolve, depth: int, files: Files | None = None) -> Any:
     raise WireError("malformed data")
 
 
-RAW_KINDS = "biufcUS"  # dtypes sent as their raw bytes, with dtype and shape beside them
-
-
-def _npy(array: np.ndarray):
-    """An array as `[dtype, shape, bytes]` (numbers and text), else as `.npy` bytes: both
-    in base64. The raw form spares the `.npy` header, slow to parse for small arrays."""
+def _array_tree(array: np.ndarray, arrays: _Tail) -> dict:
+    """The array's place in the tree; its bytes go to `arrays`."""
     if array.dtype.hasobject:
         raise WireError("a NumPy array of Python objects (dtype object) cannot be passed: "
                         "use numbers")
     array = np.asarray(array)
     if array.dtype.kind in RAW_KINDS and not array.dtype.fields:
-        data = np.ascontiguousarray(array).tobytes()
-        return [array.dtype.str, list(array.shape), base64.b64encode(data).decode("ascii")]
+        offset = arrays.add(np.ascontiguousarray(array).tobytes())
+        return {"$nd": [array.dtype.str, list(array.shape), offset]}
     buffer = io.BytesIO()
     np.save(buffer, array, allow_pickle=False)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    data = buffer.getvalue()
+    return {"$npy": [arrays.add(data), len(data)]}
 
 
-def _array(body) -> np.ndarray:
+def _array(tree: dict, tail: memoryview) -> np.ndarray:
     try:
-        if type(body) is list:
-            return _raw_array(*body)
-        return np.load(io.BytesIO(base64.b64decode(body, validate=True)), allow_pickle=False)
+        if "$nd" in tree:
+            return _raw_array(*tree["$nd"], tail)
+        offset, size = tree["$npy"]
+        return np.load(io.BytesIO(_slice(tail, offset, size)), allow_pickle=False)
     except Exception as error:  # noqa: BLE001 - whatever is wrong, it is not an array
         raise WireError(f"a malformed array ({type(error).__name__})") from None
 
 
-def _raw_array(dtype: str, shape: list, data: str) -> np.ndarray:
+def _raw_array(dtype: str, shape: list, offset: int, tail: memoryview) -> np.ndarray:
     kind = np.dtype(dtype)
     if kind.kind not in RAW_KINDS or kind.hasobject or kind.fields:
         raise ValueError("not a dtype of numbers or text")
-    if not all(type(n) is int and n >= 0 for n in shape) or len(shape) > 32:
+    if len(shape) > 32 or not all(type(n) is int and n >= 0 for n in shape):
         raise ValueError("not a shape")
-    raw = base64.b64decode(data, validate=True)
-    if len(raw) != kind.itemsize * int(np.prod(shape, dtype=np.int64)):
-        raise ValueError("the bytes do not fill the shape")
-    return np.frombuffer(raw, dtype=kind).reshape(shape).copy()
+    data = _slice(tail, offset, kind.itemsize * math.prod(shape))
+    return np.frombuffer(data, dtype=kind).reshape(shape).copy()
+
+
+def _slice(tail: memoryview, offset, size: int) -> memoryview:
+    if type(offset) is not int or not 0 <= offset <= offset + size <= len(tail):
+        raise ValueError("the bytes lie outside the message")
+    return tail[offset:offset + size]
 
 
 def _kind(value: Any) -> str:

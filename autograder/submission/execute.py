@@ -215,7 +215,7 @@ class GuardedExecute(Execute):
                 await self.async_start_new_kernel_client()
                 self.bridge = KernelBridge(self.km.get_connection_info(),
                                            self.km.provisioner.process, self.interrupt_grace,
-                                           self.km.folder.io, self.km.folder.channel)
+                                           self.km.folder.channel)
                 self.bridge.deadline = monotonic() + self.startup_timeout
                 self.bridge.request({"op": "setup", "figures": self.render_figures})
                 self.bridge.finish()

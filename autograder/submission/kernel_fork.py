@@ -11,7 +11,8 @@ server's pristine state, never from a kernel that ran a submission.
 Each kernel gets a folder of its own in the sandbox's scratch space (`KernelFolder`):
 its working folder (a copy of the assignment's files), an empty home and IPython
 folder, its connection file and the Unix sockets it talks on (ZeroMQ's `ipc`
-transport: the sandbox has no network, not even the grader's loopback). After each
+transport, and the grader's own channel for trusted checks: the sandbox has no
+network, not even the grader's loopback). After each
 notebook the grader asks the server to end every process the submission started
 (`sweep`), then deletes the folder.
 
@@ -115,10 +116,6 @@ class KernelFolder:
         return self.root / "home"
 
     @property
-    def io(self) -> Path:
-        return self.root / "io"  # large arrays between the grader and the kernel
-
-    @property
     def channel(self) -> Path:
         return self.root / "bridge"  # the grader's requests: a Unix socket it listens on
 
@@ -153,7 +150,7 @@ class ForkServer:
     def new_folder(self) -> KernelFolder:
         self.count += 1
         folder = KernelFolder(self.scratch / f"k{self.count}")
-        for path in (folder.work, folder.home, folder.io):
+        for path in (folder.work, folder.home):
             path.mkdir(parents=True)
         return folder
 

@@ -101,8 +101,7 @@ def kernel_environment(settings: SandboxSettings, folder) -> dict[str, str]:
     home = str(folder.home)
     return {**server_environment(settings, folder.root.parent), "HOME": home,
             "IPYTHONDIR": os.path.join(home, ".ipython"), "JUPYTER_CONFIG_DIR": home,
-            "JUPYTER_DATA_DIR": home, "TMPDIR": home, "DLCOURSE_IO": str(folder.io),
-            "DLCOURSE_BRIDGE": str(folder.channel)}
+            "JUPYTER_DATA_DIR": home, "TMPDIR": home, "DLCOURSE_BRIDGE": str(folder.channel)}
 
 
 def server_log():

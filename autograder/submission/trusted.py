@@ -18,7 +18,6 @@ import ast
 import builtins
 import contextlib
 import io
-import os
 import re
 import signal
 import socket
@@ -39,6 +38,7 @@ from autograder.dlcourse_kernel import wire
 SERVE = "__import__('dlcourse_kernel.bridge').bridge.serve()"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}\Z")
 PUBLIC = re.compile(r"[a-z][A-Za-z0-9_]{0,79}\Z")
+STALE_READS = 64  # MiB the notebook may have written into the channel between two cells
 
 
 class KernelTrouble(BaseException):
@@ -84,8 +84,7 @@ class KernelBridge:
     connection that may not be up yet when the kernel first asks; a frame on a socket, tens
     of microseconds."""
 
-    def __init__(self, connection_info: dict, process, interrupt_grace: float, io: Path,
-                 channel: Path):
+    def __init__(self, connection_info: dict, process, interrupt_grace: float, channel: Path):
         # The process's shared ZeroMQ context: a context of its own would be terminated
         # whenever the garbage collector finds it, which blocks while any socket lingers.
         self.client = BlockingKernelClient(context=zmq.Context.instance())
@@ -103,12 +102,8 @@ class KernelBridge:
         self.channel_path = channel
         self.connection: socket.socket | None = None
         self.received = bytearray()
-        io.mkdir(exist_ok=True)
-        self.io = os.open(io, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-        self.files = wire.Files(str(io), "a", self.io)  # large arrays, in the kernel's folder
 
     def close(self) -> None:
-        os.close(self.io)
         for end in (self.connection, self.listener):
             if end is not None:
                 end.close()
@@ -117,20 +112,15 @@ class KernelBridge:
 
     def request(self, message: dict) -> dict:
         """Send one request to the kernel's bridge; its reply."""
+        data = wire.dumps(message, self._reference)
+        if self.msg_id is None:
+            self._start_loop()
+        self._send(data)
+        answer = self._next_message(kernel_side.RESULT)
         try:
-            text = wire.dumps(message, self._reference, self.files)
-            if self.msg_id is None:
-                self.msg_id = self.client.execute(SERVE, silent=True, store_history=False,
-                                                  allow_stdin=False)
-            self._send(text)
-            answer = self._next_message(kernel_side.RESULT)
-            try:
-                reply = wire.loads(answer, self._resolve, self.files)
-            except wire.WireError as error:
-                raise StudentValueError(f"the kernel's answer could not be read: {error}"
-                                        ) from None
-        finally:
-            self._clear_io()
+            reply = wire.loads(answer, self._resolve)
+        except wire.WireError as error:
+            raise StudentValueError(f"the kernel's answer could not be read: {error}") from None
         if type(reply) is not dict:
             raise StudentValueError("the kernel's answer could not be read")
         return reply
@@ -138,18 +128,44 @@ class KernelBridge:
     def finish(self) -> None:
         """End the kernel's bridge loop, so that the kernel can run the next cell."""
         if self.msg_id is not None:
-            self._send("")
+            self._send(b"")
             try:
                 self._next_message(None)
             except StudentValueError:
                 pass  # it ended: what was asked for
 
-    def _send(self, text: str) -> None:
+    def _start_loop(self) -> None:
+        """Start the kernel's loop for a new test cell. A kernel whose sandbox is gone is dead
+        (it may answer for a moment yet); what the notebook wrote into the channel since
+        the last cell is dropped, so that no cell's answer comes from another's."""
+        if self.process.poll() is not None:
+            raise KernelDead()
+        self.received.clear()
+        if self.connection is not None:
+            self.connection.setblocking(False)
+            try:
+                for _ in range(STALE_READS):
+                    if not self.connection.recv(2**20):
+                        break
+                else:
+                    raise ChannelBroken()
+            except BlockingIOError:
+                pass  # nothing more to drop
+            except OSError:
+                raise ChannelBroken() from None
+        self.msg_id = self.client.execute(SERVE, silent=True, store_history=False,
+                                          allow_stdin=False)
+
+    def _send(self, data: bytes) -> None:
         connection = self._connected()
-        data = text.encode()
         try:
             connection.settimeout(max(self.deadline - monotonic(), 0.001))
-            connection.sendall(kernel_side.HEADER.pack(len(data)) + data)
+            header = kernel_side.HEADER.pack(len(data))
+            if len(data) < 2**16:  # one system call: a round trip is a few of them
+                connection.sendall(header + data)
+            else:
+                connection.sendall(header)
+                connection.sendall(data)
         except TimeoutError:
             self._interrupt()
         except OSError:
@@ -187,48 +203,37 @@ class KernelBridge:
             if not ready and self.process.poll() is not None:
                 raise KernelDead()
 
-    def _next_message(self, expected: bytes | None) -> str:
-        """Answer the kernel's callbacks until it sends an `expected` message; its text.
+    def _next_message(self, expected: bytes | None) -> bytes:
+        """Answer the kernel's callbacks until it sends an `expected` message; its message.
         The loop's end (its cell's reply) raises `StudentValueError`."""
         while True:
-            tag, text = self._frame()
+            tag, message = self._frame()
             if tag == kernel_side.CALLBACK:
-                self._send(self._callback(text))
+                self._send(self._callback(message))
             elif tag == expected:
-                return text
+                return message
             else:
                 raise ChannelBroken()
 
-    def _frame(self) -> tuple[bytes, str]:
-        """The kernel's next message: its tag and text."""
+    def _frame(self) -> tuple[bytes, bytes]:
+        """The kernel's next message, with its tag."""
         header = kernel_side.HEADER.size
         while True:
             if len(self.received) >= header:
                 (size,) = kernel_side.HEADER.unpack_from(self.received)
-                if not 0 < size <= wire.MAX_CHARS + 1:
+                if not 0 < size <= wire.MAX_BYTES + 1:
                     raise ChannelBroken()
                 if len(self.received) >= header + size:
-                    frame = bytes(self.received[header:header + size])
+                    tag = bytes(self.received[header:header + 1])
+                    message = bytes(self.received[header + 1:header + size])
                     del self.received[:header + size]
-                    try:
-                        return frame[:1], frame[1:].decode()
-                    except UnicodeDecodeError:
-                        raise ChannelBroken() from None
+                    return tag, message
             connection = self._connected()
             self._wait(connection)
             chunk = connection.recv(2**20)
             if not chunk:
                 raise KernelDead() if self.process.poll() is not None else ChannelBroken()
             self.received += chunk
-
-    def _clear_io(self) -> None:
-        """Delete the arrays both sides wrote for the last request."""
-        self.files.written.clear()
-        for name in os.listdir(self.io):
-            try:
-                os.unlink(name, dir_fd=self.io)
-            except OSError:
-                pass  # a folder the kernel made: removed with the kernel's folder
 
     def _interrupt(self) -> None:
         """Out of time: interrupt the kernel; raise what came of it."""
@@ -245,12 +250,12 @@ class KernelBridge:
                 raise KernelDead()
         raise KernelStuck()
 
-    def _callback(self, question: str) -> str:
+    def _callback(self, question: bytes) -> bytes:
         """Run one of the grader's functions (a reference helper), or a public method of an
         object it passed (a random generator), for the kernel. The result must be plain
         data: nothing of the grader's goes back by reference."""
         try:
-            asked = wire.loads(question, self._resolve, self.files)
+            asked = wire.loads(question, self._resolve)
             target = self.callbacks[asked["key"]]
             method = asked.get("method")
             if method is not None:
@@ -258,7 +263,7 @@ class KernelBridge:
                     raise AttributeError(f"no method {str(method)[:40]!r} here")
                 target = getattr(target, method)
             result = target(*asked["args"], **asked["kwargs"])
-            return wire.dumps({"ok": True, "result": result}, files=self.files)
+            return wire.dumps({"ok": True, "result": result})
         except Exception as error:  # noqa: BLE001 - the student's code gets the message
             return wire.dumps({"ok": False, "type": type(error).__name__, "message": str(error)})
 
