@@ -81,3 +81,12 @@ def test_a_message_past_the_size_cap_is_refused(monkeypatch):
     wire.loads(wire.dumps(np.zeros(100)))
     with pytest.raises(wire.WireError, match="too large"):
         wire.dumps(np.zeros(200))
+
+
+def test_arrays_read_from_a_writable_buffer_are_aligned_writable_views():
+    message = bytearray(wire.dumps({"a": np.arange(3, dtype=np.int8), "b": np.ones((2, 3))}))
+    back = wire.loads(message)
+    for array in back.values():
+        assert array.flags.writeable and array.flags.aligned and not array.flags.owndata
+    back["b"][0, 0] = 5.0
+    assert back["b"][0, 0] == 5.0 and back["a"].tolist() == [0, 1, 2]

@@ -7,10 +7,12 @@ side resolves (`Function`). Anything else, or more than `MAX_BYTES` of it, is
 refused with a `WireError` that says what it was.
 
 A message is four bytes giving the length of a JSON tree, the tree, then the
-arrays' bytes one after the other. In the tree an array of numbers or text is
-`{"$nd": [dtype, shape, offset]}` (its bytes at `offset` of that tail); any other
-array is `{"$npy": [offset, size]}`, `.npy` bytes read with `allow_pickle=False`.
-Arrays travel as raw bytes, never as base64 text: a training loop sends thousands.
+arrays' bytes one after the other, each starting on a multiple of `ALIGN` bytes.
+In the tree an array of numbers or text is `{"$nd": [dtype, shape, offset]}` (its
+bytes at `offset` of that tail); any other array is `{"$npy": [offset, size]}`,
+`.npy` bytes read with `allow_pickle=False`. Arrays travel as raw bytes, never as
+base64 text: a training loop sends thousands. Read from a writable buffer (a
+`bytearray`), arrays are views of it, not copies.
 """
 
 import io
@@ -26,7 +28,9 @@ import numpy as np
 MAX_BYTES = 256 * 2**20  # one message, encoded
 MAX_DEPTH = 64
 LENGTH = struct.Struct(">I")
+ALIGN = 16
 RAW_KINDS = "biufcUS"  # dtypes sent as their raw bytes, with dtype and shape beside them
+_DTYPES: dict[str, np.dtype] = {}  # the dtypes read so far, by their text
 
 
 class WireError(ValueError):
@@ -50,6 +54,7 @@ def dumps(value: Any, reference: Callable[[Any], Function | None] = lambda _: No
     """`value` as one message. `reference` names the functions that may cross."""
     arrays = _Tail()
     tree = json.dumps(_encode(value, reference, 0, arrays), allow_nan=True).encode()
+    tree += b" " * (-(LENGTH.size + len(tree)) % ALIGN)  # the arrays start aligned
     size = LENGTH.size + len(tree) + arrays.size
     if size > MAX_BYTES:
         raise WireError(f"the data is too large to pass ({size:,} bytes encoded; at most "
@@ -57,7 +62,7 @@ def dumps(value: Any, reference: Callable[[Any], Function | None] = lambda _: No
     return b"".join([LENGTH.pack(len(tree)), tree, *arrays.parts])
 
 
-def loads(data: bytes, resolve: Callable[[Function], Any] = lambda f: f) -> Any:
+def loads(data: bytes | bytearray, resolve: Callable[[Function], Any] = lambda f: f) -> Any:
     """The value of a message made by `dumps`; `resolve` turns references into functions."""
     if not isinstance(data, bytes | bytearray) or not LENGTH.size <= len(data) <= MAX_BYTES:
         raise WireError("the data is too large or not a message")
@@ -79,9 +84,11 @@ class _Tail:
 
     def add(self, data: bytes) -> int:
         """Where `data` starts in the tail."""
-        self.parts.append(data)
-        self.size += len(data)
-        return self.size - len(data)
+        start = self.size
+        padding = -len(data) % ALIGN
+        self.parts.append(data + b"\0" * padding if padding else data)
+        self.size += len(data) + padding
+        return start
 
 
 def _encode(value: Any, reference, depth: int, arrays: _Tail) -> Any:
@@ -124,18 +131,25 @@ def _decode(tree: Any, resolve, depth: int, tail: memoryview) -> Any:
                 return array[()]
         if tag == "$tuple" and type(body) is list:
             return tuple(_decode(v, resolve, depth + 1, tail) for v in body)
-        if tag == "$dict" and type(body) is list and all(
-                type(p) is list and len(p) == 2 for p in body):
-            pairs = [(_decode(k, resolve, depth + 1, tail), _decode(v, resolve, depth + 1, tail))
-                     for k, v in body]
-            try:
-                return dict(pairs)
-            except TypeError:
-                raise WireError("a dict whose keys cannot be keys") from None
+        if tag == "$dict" and type(body) is list:
+            return _dict(body, resolve, depth, tail)
         if (tag == "$function" and type(body) is list and len(body) == 2
                 and all(type(p) is str for p in body)):
             return resolve(Function(*body))
     raise WireError("malformed data")
+
+
+def _dict(pairs: list, resolve, depth: int, tail: memoryview) -> dict:
+    result = {}
+    for pair in pairs:
+        if type(pair) is not list or len(pair) != 2:
+            raise WireError("malformed data")
+        key = _decode(pair[0], resolve, depth + 1, tail)
+        try:
+            result[key] = _decode(pair[1], resolve, depth + 1, tail)
+        except TypeError:
+            raise WireError("a dict whose keys cannot be keys") from None
+    return result
 
 
 def _array_tree(array: np.ndarray, arrays: _Tail) -> dict:
@@ -164,13 +178,26 @@ def _array(tree: dict, tail: memoryview) -> np.ndarray:
 
 
 def _raw_array(dtype: str, shape: list, offset: int, tail: memoryview) -> np.ndarray:
-    kind = np.dtype(dtype)
-    if kind.kind not in RAW_KINDS or kind.hasobject or kind.fields:
-        raise ValueError("not a dtype of numbers or text")
-    if len(shape) > 32 or not all(type(n) is int and n >= 0 for n in shape):
+    kind = _dtype(dtype)
+    if type(shape) is not list or len(shape) > 32:
         raise ValueError("not a shape")
-    data = _slice(tail, offset, kind.itemsize * math.prod(shape))
-    return np.frombuffer(data, dtype=kind).reshape(shape).copy()
+    for n in shape:
+        if type(n) is not int or n < 0:
+            raise ValueError("not a shape")
+    array = np.frombuffer(_slice(tail, offset, kind.itemsize * math.prod(shape)), dtype=kind)
+    array = array.reshape(shape)
+    return array if array.flags.writeable else array.copy()
+
+
+def _dtype(text: str) -> np.dtype:
+    kind = _DTYPES.get(text)
+    if kind is None:
+        kind = np.dtype(text)
+        if kind.kind not in RAW_KINDS or kind.hasobject or kind.fields:
+            raise ValueError("not a dtype of numbers or text")
+        if len(_DTYPES) < 256:
+            _DTYPES[text] = kind
+    return kind
 
 
 def _slice(tail: memoryview, offset, size: int) -> memoryview:

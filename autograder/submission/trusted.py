@@ -19,6 +19,7 @@ import builtins
 import contextlib
 import io
 import re
+import select
 import signal
 import socket
 from collections.abc import Callable
@@ -38,6 +39,7 @@ from autograder.dlcourse_kernel import wire
 SERVE = "__import__('dlcourse_kernel.bridge').bridge.serve()"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}\Z")
 PUBLIC = re.compile(r"[a-z][A-Za-z0-9_]{0,79}\Z")
+LOOK_SECONDS = 0.02  # between looks at the kernel's state while waiting for a message
 STALE_READS = 64  # MiB the notebook may have written into the channel between two cells
 
 
@@ -101,7 +103,8 @@ class KernelBridge:
         self.listener.listen(1)
         self.channel_path = channel
         self.connection: socket.socket | None = None
-        self.received = bytearray()
+        self.received = bytearray()  # what the kernel sent that is not yet read
+        self.chunk = bytearray(2**20)
 
     def close(self) -> None:
         for end in (self.connection, self.listener):
@@ -126,13 +129,22 @@ class KernelBridge:
         return reply
 
     def finish(self) -> None:
-        """End the kernel's bridge loop, so that the kernel can run the next cell."""
-        if self.msg_id is not None:
-            self._send(b"")
-            try:
-                self._next_message(None)
-            except StudentValueError:
-                pass  # it ended: what was asked for
+        """End the kernel's loop, so that the kernel can run the next cell: the reply to the
+        loop's cell. What the notebook wrote into the channel meanwhile is dropped later."""
+        if self.msg_id is None:
+            return
+        self._send(b"")
+        shell = self.client.shell_channel
+        while True:
+            left = self.deadline - monotonic()
+            if left <= 0:
+                self._interrupt()
+            if shell.msg_ready() or shell.socket.poll(min(left, 0.5) * 1000):
+                if shell.get_msg(timeout=0)["parent_header"].get("msg_id") == self.msg_id:
+                    self.msg_id = None
+                    return
+            elif self.process.poll() is not None:
+                raise KernelDead()
 
     def _start_loop(self) -> None:
         """Start the kernel's loop for a new test cell. A kernel whose sandbox is gone is dead
@@ -181,29 +193,27 @@ class KernelBridge:
         return self.connection
 
     def _wait(self, end: socket.socket) -> None:
-        """Until `end` has something to read; out of time, the kernel is interrupted, and a
-        reply to the loop's cell means that the loop ended (`StudentValueError`)."""
+        """Until `end` has something to read. Out of time, the kernel is interrupted; a reply
+        to the loop's cell means that the loop ended (`StudentValueError`); both are looked
+        at every `LOOK_SECONDS`, as is a kernel that died (its end closes at once)."""
+        watch = select.poll()
+        watch.register(end, select.POLLIN)
         shell = self.client.shell_channel
-        poller = zmq.Poller()
-        poller.register(shell.socket, zmq.POLLIN)
-        poller.register(end, zmq.POLLIN)
         while True:
             left = self.deadline - monotonic()
             if left <= 0:
                 self._interrupt()
-            ready = dict(poller.poll(min(left, 0.5) * 1000))
-            if end.fileno() in ready:
+            if watch.poll(min(left, LOOK_SECONDS) * 1000):
                 return
-            if shell.socket in ready:
-                reply = shell.get_msg(timeout=0)
-                if reply["parent_header"].get("msg_id") == self.msg_id:
+            while shell.msg_ready():
+                if shell.get_msg(timeout=0)["parent_header"].get("msg_id") == self.msg_id:
                     self.msg_id = None
                     raise StudentValueError("the kernel did not answer the grader (did the "
                                             "notebook change IPython's hooks?)")
-            if not ready and self.process.poll() is not None:
+            if self.process.poll() is not None:
                 raise KernelDead()
 
-    def _next_message(self, expected: bytes | None) -> bytes:
+    def _next_message(self, expected: bytes) -> bytearray:
         """Answer the kernel's callbacks until it sends an `expected` message; its message.
         The loop's end (its cell's reply) raises `StudentValueError`."""
         while True:
@@ -215,7 +225,7 @@ class KernelBridge:
             else:
                 raise ChannelBroken()
 
-    def _frame(self) -> tuple[bytes, bytes]:
+    def _frame(self) -> tuple[bytes, bytearray]:
         """The kernel's next message, with its tag."""
         header = kernel_side.HEADER.size
         while True:
@@ -225,15 +235,15 @@ class KernelBridge:
                     raise ChannelBroken()
                 if len(self.received) >= header + size:
                     tag = bytes(self.received[header:header + 1])
-                    message = bytes(self.received[header + 1:header + size])
+                    message = self.received[header + 1:header + size]  # writable: no copies
                     del self.received[:header + size]
                     return tag, message
             connection = self._connected()
             self._wait(connection)
-            chunk = connection.recv(2**20)
-            if not chunk:
+            count = connection.recv_into(self.chunk)  # recv(n) would allocate n bytes each time
+            if not count:
                 raise KernelDead() if self.process.poll() is not None else ChannelBroken()
-            self.received += chunk
+            self.received += memoryview(self.chunk)[:count]
 
     def _interrupt(self) -> None:
         """Out of time: interrupt the kernel; raise what came of it."""
@@ -250,7 +260,7 @@ class KernelBridge:
                 raise KernelDead()
         raise KernelStuck()
 
-    def _callback(self, question: bytes) -> bytes:
+    def _callback(self, question: bytearray) -> bytes:
         """Run one of the grader's functions (a reference helper), or a public method of an
         object it passed (a random generator), for the kernel. The result must be plain
         data: nothing of the grader's goes back by reference."""
