@@ -63,16 +63,19 @@ def dumps(value: Any, reference: Callable[[Any], Function | None] = lambda _: No
 
 
 def loads(data: bytes | bytearray, resolve: Callable[[Function], Any] = lambda f: f) -> Any:
-    """The value of a message made by `dumps`; `resolve` turns references into functions."""
+    """The value of a message made by `dumps`; `resolve` turns references into functions.
+    The JSON parser calls `_Reader` for each tagged object, innermost first."""
     if not isinstance(data, bytes | bytearray) or not LENGTH.size <= len(data) <= MAX_BYTES:
         raise WireError("the data is too large or not a message")
     (length,) = LENGTH.unpack_from(data)
     start = LENGTH.size + length
+    reader = _Reader(resolve, memoryview(data)[start:])
     try:
-        tree = json.loads(bytes(data[LENGTH.size:start]))
-    except (ValueError, RecursionError) as error:
+        return json.loads(bytes(data[LENGTH.size:start]), object_hook=reader)
+    except (ValueError, RecursionError) as error:  # WireError is a ValueError
+        if isinstance(error, WireError):
+            raise
         raise WireError(f"unreadable data ({type(error).__name__})") from None
-    return _decode(tree, resolve, 0, memoryview(data)[start:])
 
 
 class _Tail:
@@ -91,22 +94,27 @@ class _Tail:
         return start
 
 
+_PLAIN = frozenset({type(None), bool, int, float, str})
+
+
 def _encode(value: Any, reference, depth: int, arrays: _Tail) -> Any:
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
     if depth > MAX_DEPTH:
         raise WireError(f"the data is nested more than {MAX_DEPTH} levels deep")
-    if value is None or type(value) in (bool, int, float, str):
-        return value
+    depth += 1
+    if kind is list:
+        return [_encode(v, reference, depth, arrays) for v in value]
+    if kind is tuple:
+        return {"$tuple": [_encode(v, reference, depth, arrays) for v in value]}
+    if kind is dict:
+        return {"$dict": [[_encode(k, reference, depth, arrays),
+                           _encode(v, reference, depth, arrays)] for k, v in value.items()]}
     if isinstance(value, np.ndarray):
         return _array_tree(value, arrays)
     if isinstance(value, np.generic):
         return {"$scalar": _array_tree(np.asarray(value), arrays)}
-    if type(value) is tuple:
-        return {"$tuple": [_encode(v, reference, depth + 1, arrays) for v in value]}
-    if type(value) is list:
-        return [_encode(v, reference, depth + 1, arrays) for v in value]
-    if type(value) is dict:
-        return {"$dict": [[_encode(k, reference, depth + 1, arrays),
-                           _encode(v, reference, depth + 1, arrays)] for k, v in value.items()]}
     function = reference(value)
     if function is not None:
         return {"$function": [function.kind, function.key]}
@@ -114,39 +122,36 @@ def _encode(value: Any, reference, depth: int, arrays: _Tail) -> Any:
                     "booleans, None, or tuples, lists and dicts of these")
 
 
-def _decode(tree: Any, resolve, depth: int, tail: memoryview) -> Any:
-    if depth > MAX_DEPTH:
-        raise WireError(f"the data is nested more than {MAX_DEPTH} levels deep")
-    if tree is None or type(tree) in (bool, int, float, str):
-        return tree
-    if type(tree) is list:
-        return [_decode(v, resolve, depth + 1, tail) for v in tree]
-    if type(tree) is dict and len(tree) == 1:
-        (tag, body), = tree.items()
-        if tag in ("$nd", "$npy"):
-            return _array(tree, tail)
-        if tag == "$scalar" and type(body) is dict:
-            array = _array(body, tail)
-            if array.ndim == 0:
-                return array[()]
-        if tag == "$tuple" and type(body) is list:
-            return tuple(_decode(v, resolve, depth + 1, tail) for v in body)
-        if tag == "$dict" and type(body) is list:
-            return _dict(body, resolve, depth, tail)
-        if (tag == "$function" and type(body) is list and len(body) == 2
-                and all(type(p) is str for p in body)):
-            return resolve(Function(*body))
-    raise WireError("malformed data")
+class _Reader:
+    """Turns each tagged JSON object of a message into its value."""
+
+    def __init__(self, resolve, tail: memoryview):
+        self.resolve, self.tail = resolve, tail
+
+    def __call__(self, tree: dict) -> Any:
+        if len(tree) == 1:
+            (tag, body), = tree.items()
+            if tag in ("$nd", "$npy"):
+                return _array(tree, self.tail)
+            if tag == "$tuple" and type(body) is list:
+                return tuple(body)
+            if tag == "$dict" and type(body) is list:
+                return _dict(body)
+            if tag == "$scalar" and type(body) is np.ndarray and body.ndim == 0:
+                return body[()]
+            if (tag == "$function" and type(body) is list and len(body) == 2
+                    and all(type(p) is str for p in body)):
+                return self.resolve(Function(*body))
+        raise WireError("malformed data")
 
 
-def _dict(pairs: list, resolve, depth: int, tail: memoryview) -> dict:
+def _dict(pairs: list) -> dict:
     result = {}
     for pair in pairs:
         if type(pair) is not list or len(pair) != 2:
             raise WireError("malformed data")
-        key = _decode(pair[0], resolve, depth + 1, tail)
         try:
-            result[key] = _decode(pair[1], resolve, depth + 1, tail)
+            result[pair[0]] = pair[1]
         except TypeError:
             raise WireError("a dict whose keys cannot be keys") from None
     return result
