@@ -76,6 +76,17 @@ def test_helpers_are_the_graders_while_the_function_runs(tmp_path):
     assert graded(tmp_path, wrong_helper, tests) == ["PASS double (1 checks)"]
 
 
+def test_a_helper_that_returns_its_argument_returns_the_kernels_own_array(tmp_path):
+    tests = {"double-test": "from course_utils.checks.core import exercise\n"
+                            "with exercise('double') as ex:\n"
+                            "    got = ex.call(double, np.arange(3.0), label='double(x)',\n"
+                            "                  helpers={'same': lambda v: v})\n"
+                            "    ex.expect_true(got == 'the same array', 'double(x)', got)\n"}
+    identity = ("def double(x):\n    y = same(x)\n"
+                "    return 'the same array' if y is x else 'a copy'")
+    assert graded(tmp_path, identity, tests) == ["PASS double (1 checks)"]
+
+
 def test_an_undefined_function_names_the_error_of_its_cell(tmp_path):
     broken = "x = 1\nundefined_name\n\ndef double(x):\n    return 2 * x"
     [result] = graded(tmp_path, broken)

@@ -90,3 +90,22 @@ def test_arrays_read_from_a_writable_buffer_are_aligned_writable_views():
         assert array.flags.writeable and array.flags.aligned and not array.flags.owndata
     back["b"][0, 0] = 5.0
     assert back["b"][0, 0] == 5.0 and back["a"].tolist() == [0, 1, 2]
+
+
+def test_an_answer_hands_back_the_arrays_of_its_question_as_themselves():
+    x, y = np.arange(3.0), np.ones((2, 2))
+    sent: list = []
+    question = bytearray(wire.dumps({"args": (x, [y, 1.0])}, sent=sent))
+    assert [id(a) for a in sent] == [id(x), id(y)]
+    seen: list = []
+    asked = wire.loads(question, seen=seen)
+    assert len(seen) == 2 and seen[1] is asked["args"][1][0]
+    known = {id(a): place for place, a in enumerate(seen)}
+    fresh = seen[0] * 2
+    answer = wire.loads(wire.dumps((seen[1], fresh, {"cache": seen[0]}), known=known),
+                        refs=sent)
+    assert answer[0] is y and answer[2]["cache"] is x
+    assert answer[1] is not x and answer[1].tolist() == [0.0, 2.0, 4.0]
+    for bad in (2, -1, True, "0"):
+        with pytest.raises(wire.WireError):
+            wire.loads(_message({"$ref": bad}), refs=sent)

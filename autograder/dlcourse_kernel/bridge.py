@@ -153,9 +153,10 @@ def _grader_function(key: str, method: str | None = None):
     """A stand-in that asks the grader to run its function `key` (a reference helper), or
     the method `method` of its object `key`."""
     def call_grader(*args, **kwargs):
+        sent: list = []
         _send(CALLBACK, wire.dumps({"key": key, "method": method, "args": args,
-                                    "kwargs": kwargs}, _reference))
-        answer = wire.loads(_receive(), _resolve)
+                                    "kwargs": kwargs}, _reference, sent=sent))
+        answer = wire.loads(_receive(), _resolve, refs=sent)
         if answer["ok"]:
             return answer["result"]
         raise _grader_error(answer.get("type"), answer.get("message"))

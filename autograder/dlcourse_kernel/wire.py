@@ -13,6 +13,11 @@ bytes at `offset` of that tail); any other array is `{"$npy": [offset, size]}`,
 `.npy` bytes read with `allow_pickle=False`. Arrays travel as raw bytes, never as
 base64 text: a training loop sends thousands. Read from a writable buffer (a
 `bytearray`), arrays are views of it, not copies.
+
+An answer may name an array of its question instead, `{"$ref": n}`, the n-th array
+the question held: the grader's helpers hand back what they were given (a cache
+holds the parameters), and the kernel gets its own arrays back, as it would from a
+function of its own.
 """
 
 import io
@@ -50,9 +55,12 @@ class Function:
     key: str
 
 
-def dumps(value: Any, reference: Callable[[Any], Function | None] = lambda _: None) -> bytes:
-    """`value` as one message. `reference` names the functions that may cross."""
-    arrays = _Tail()
+def dumps(value: Any, reference: Callable[[Any], Function | None] = lambda _: None,
+          sent: list | None = None, known: dict[int, int] | None = None) -> bytes:
+    """`value` as one message. `reference` names the functions that may cross; `sent`, if
+    given, receives the arrays in their order in the message; an array whose id `known`
+    gives (the n-th of the question being answered) goes as `{"$ref": n}`."""
+    arrays = _Tail(sent, known)
     tree = json.dumps(_encode(value, reference, 0, arrays), allow_nan=True).encode()
     tree += b" " * (-(LENGTH.size + len(tree)) % ALIGN)  # the arrays start aligned
     size = LENGTH.size + len(tree) + arrays.size
@@ -62,14 +70,17 @@ def dumps(value: Any, reference: Callable[[Any], Function | None] = lambda _: No
     return b"".join([LENGTH.pack(len(tree)), tree, *arrays.parts])
 
 
-def loads(data: bytes | bytearray, resolve: Callable[[Function], Any] = lambda f: f) -> Any:
+def loads(data: bytes | bytearray, resolve: Callable[[Function], Any] = lambda f: f,
+          seen: list | None = None, refs: list | None = None) -> Any:
     """The value of a message made by `dumps`; `resolve` turns references into functions.
-    The JSON parser calls `_Reader` for each tagged object, innermost first."""
+    `seen`, if given, receives the arrays in their order in the message; `refs` are the
+    arrays that `{"$ref": n}` may name. The JSON parser calls `_Reader` for each tagged
+    object, innermost first."""
     if not isinstance(data, bytes | bytearray) or not LENGTH.size <= len(data) <= MAX_BYTES:
         raise WireError("the data is too large or not a message")
     (length,) = LENGTH.unpack_from(data)
     start = LENGTH.size + length
-    reader = _Reader(resolve, memoryview(data)[start:])
+    reader = _Reader(resolve, memoryview(data)[start:], seen, refs or [])
     try:
         return json.loads(bytes(data[LENGTH.size:start]), object_hook=reader)
     except (ValueError, RecursionError) as error:  # WireError is a ValueError
@@ -81,9 +92,17 @@ def loads(data: bytes | bytearray, resolve: Callable[[Function], Any] = lambda f
 class _Tail:
     """The arrays' bytes of a message being written."""
 
-    def __init__(self):
+    def __init__(self, sent: list | None, known: dict[int, int] | None):
         self.parts: list[bytes] = []
         self.size = 0
+        self.sent, self.known = sent, known
+
+    def array(self, array: np.ndarray) -> dict:
+        if self.known is not None and (place := self.known.get(id(array))) is not None:
+            return {"$ref": place}
+        if self.sent is not None:
+            self.sent.append(array)
+        return _array_tree(array, self)
 
     def add(self, data: bytes) -> int:
         """Where `data` starts in the tail."""
@@ -112,9 +131,9 @@ def _encode(value: Any, reference, depth: int, arrays: _Tail) -> Any:
         return {"$dict": [[_encode(k, reference, depth, arrays),
                            _encode(v, reference, depth, arrays)] for k, v in value.items()]}
     if isinstance(value, np.ndarray):
-        return _array_tree(value, arrays)
+        return arrays.array(value)
     if isinstance(value, np.generic):
-        return {"$scalar": _array_tree(np.asarray(value), arrays)}
+        return {"$scalar": arrays.array(np.asarray(value))}
     function = reference(value)
     if function is not None:
         return {"$function": [function.kind, function.key]}
@@ -125,14 +144,19 @@ def _encode(value: Any, reference, depth: int, arrays: _Tail) -> Any:
 class _Reader:
     """Turns each tagged JSON object of a message into its value."""
 
-    def __init__(self, resolve, tail: memoryview):
-        self.resolve, self.tail = resolve, tail
+    def __init__(self, resolve, tail: memoryview, seen: list | None, refs: list):
+        self.resolve, self.tail, self.seen, self.refs = resolve, tail, seen, refs
 
     def __call__(self, tree: dict) -> Any:
         if len(tree) == 1:
             (tag, body), = tree.items()
             if tag in ("$nd", "$npy"):
-                return _array(tree, self.tail)
+                array = _array(tree, self.tail)
+                if self.seen is not None:
+                    self.seen.append(array)
+                return array
+            if tag == "$ref" and type(body) is int and 0 <= body < len(self.refs):
+                return self.refs[body]
             if tag == "$tuple" and type(body) is list:
                 return tuple(body)
             if tag == "$dict" and type(body) is list:

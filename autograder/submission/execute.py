@@ -160,6 +160,9 @@ class GuardedExecute(Execute):
                                                      "the assignment's test cells")]
                         continue
                     else:
+                        if not self._end_trusted_loop():
+                            pending.insert(0, index)
+                            break  # the kernel is replaced, and this cell runs in the next
                         outcome = await self._execute(cell, index, timeout)
                     if outcome == "ok" and not self.trusted.is_trusted(cell):
                         completed.append(index)
@@ -191,6 +194,17 @@ class GuardedExecute(Execute):
             cell.outputs = [self._died()]
             return "dead"
         return "ok"
+
+    def _end_trusted_loop(self) -> bool:
+        """Before a cell of the notebook: end the loop that served the test cells before it
+        (consecutive test cells share one); False if the kernel must be replaced."""
+        self.trusted.forget()
+        self.bridge.deadline = monotonic() + self.interrupt_grace
+        try:
+            self.bridge.finish()
+        except KernelTrouble:
+            return False
+        return True
 
     def _died(self):
         return error_output(KERNEL_DIED, "kernel died while running this cell (the process "

@@ -263,9 +263,15 @@ class KernelBridge:
     def _callback(self, question: bytearray) -> bytes:
         """Run one of the grader's functions (a reference helper), or a public method of an
         object it passed (a random generator), for the kernel. The result must be plain
-        data: nothing of the grader's goes back by reference."""
+        data: nothing of the grader's goes back by reference. The question's arrays are
+        read-only here, so that one the result holds unchanged goes back by its place in
+        the question (the kernel's own array)."""
+        seen: list = []
         try:
-            asked = wire.loads(question, self._resolve)
+            asked = wire.loads(question, self._resolve, seen=seen)
+            for array in seen:
+                array.flags.writeable = False
+            known = {id(array): place for place, array in enumerate(seen)}
             target = self.callbacks[asked["key"]]
             method = asked.get("method")
             if method is not None:
@@ -273,7 +279,7 @@ class KernelBridge:
                     raise AttributeError(f"no method {str(method)[:40]!r} here")
                 target = getattr(target, method)
             result = target(*asked["args"], **asked["kwargs"])
-            return wire.dumps({"ok": True, "result": result})
+            return wire.dumps({"ok": True, "result": result}, known=known)
         except Exception as error:  # noqa: BLE001 - the student's code gets the message
             return wire.dumps({"ok": False, "type": type(error).__name__, "message": str(error)})
 
@@ -391,6 +397,7 @@ class TrustedCells:
     def __init__(self, assignment: str | None, sources: dict[str, str], notebook):
         self.sources = sources
         self.notebook = notebook
+        self.functions: dict[str, StudentFunction] = {}  # looked up since the last cell ran
         self.base: dict = {}
         imports = "import numpy as np\nfrom course_utils.checks.core import CheckFailure\n"
         if assignment:
@@ -404,7 +411,10 @@ class TrustedCells:
     def run(self, cell, bridge: KernelBridge, seconds: float) -> list[NotebookNode]:
         """Run the course's code for this test cell; its outputs. Raises `KernelTrouble`
         (a call that ran out of time, a kernel stuck or dead) for the caller to replace the
-        kernel: a kernel interrupted in the middle of a call is not trusted to go on."""
+        kernel: a kernel interrupted in the middle of a call is not trusted to go on. The
+        kernel's loop goes on serving the next test cell; `bridge.finish()` ends it before
+        the kernel runs a cell of the notebook, and `forget()` then drops the functions
+        looked up, which that cell may define anew."""
         grade_id = cell.metadata.nbgrader["grade_id"]
         bridge.deadline = monotonic() + seconds
         names = _KernelNames({k: v for k, v in self.base.items() if k != "__builtins__"},
@@ -413,10 +423,7 @@ class TrustedCells:
         try:
             code = compile(self.sources[grade_id], f"<test cell {grade_id}>", "exec")
             with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(io.StringIO()):
-                try:
-                    exec(code, {"__builtins__": builtins, "__name__": "__grader__"}, names)  # noqa: S102
-                finally:
-                    bridge.finish()
+                exec(code, {"__builtins__": builtins, "__name__": "__grader__"}, names)  # noqa: S102
         except KernelTrouble:
             raise
         except AssertionError as failure:  # CheckFailure, or a plain assert of the course
@@ -425,13 +432,21 @@ class TrustedCells:
             return _outputs(printed, _error(type(error).__name__, str(error)))
         return _outputs(printed, None)
 
+    def forget(self) -> None:
+        self.functions.clear()
+
     def _lookup(self, name: str, bridge: KernelBridge):
         if not IDENTIFIER.match(name):
             raise NameError(f"name {name!r} is not defined")
+        known = self.functions.get(name)
+        if known is not None and known._bridge is bridge:
+            return known
         described = bridge.request({"op": "describe", "name": name})
         kind = described.get("kind")
         if kind == "function":
-            return StudentFunction(name, bridge, function_source(self.notebook, name))
+            function = StudentFunction(name, bridge, function_source(self.notebook, name))
+            self.functions[name] = function
+            return function
         if kind == "value":
             return described.get("value")
         if kind == "other":
