@@ -24,7 +24,7 @@ import signal
 import socket
 from collections.abc import Callable
 from pathlib import Path
-from time import monotonic
+from time import monotonic, sleep
 
 import nbformat
 import numpy as np
@@ -39,6 +39,7 @@ from autograder.dlcourse_kernel import wire
 SERVE = "__import__('dlcourse_kernel.bridge').bridge.serve()"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,79}\Z")
 PUBLIC = re.compile(r"[a-z][A-Za-z0-9_]{0,79}\Z")
+EXIT_SECONDS = 2  # for a kernel whose channel closed to be reported dead
 LOOK_SECONDS = 0.02  # between looks at the kernel's state while waiting for a message
 STALE_READS = 64  # MiB the notebook may have written into the channel between two cells
 
@@ -181,7 +182,17 @@ class KernelBridge:
         except TimeoutError:
             self._interrupt()
         except OSError:
-            raise KernelDead() if self.process.poll() is not None else ChannelBroken() from None
+            raise self._closed() from None
+
+    def _closed(self) -> KernelTrouble:
+        """The kernel's end of the channel closed: the kernel died, if its exit is reported
+        within `EXIT_SECONDS` (its status comes a moment later); else it broke the channel."""
+        deadline = monotonic() + EXIT_SECONDS
+        while self.process.poll() is None:
+            if monotonic() > deadline:
+                return ChannelBroken()
+            sleep(0.005)
+        return KernelDead()
 
     def _connected(self) -> socket.socket:
         """The kernel's end of the channel; the first time, wait for it to connect."""
@@ -242,7 +253,7 @@ class KernelBridge:
             self._wait(connection)
             count = connection.recv_into(self.chunk)  # recv(n) would allocate n bytes each time
             if not count:
-                raise KernelDead() if self.process.poll() is not None else ChannelBroken()
+                raise self._closed()
             self.received += memoryview(self.chunk)[:count]
 
     def _interrupt(self) -> None:
