@@ -155,7 +155,6 @@ class KernelBridge:
             raise KernelDead()
         self.received.clear()
         if self.connection is not None:
-            self.connection.setblocking(False)
             try:
                 for _ in range(STALE_READS):
                     if not self.connection.recv(2**20):
@@ -172,15 +171,15 @@ class KernelBridge:
     def _send(self, data: bytes) -> None:
         connection = self._connected()
         try:
-            connection.settimeout(max(self.deadline - monotonic(), 0.001))
-            header = kernel_side.HEADER.pack(len(data))
-            if len(data) < 2**16:  # one system call: a round trip is a few of them
-                connection.sendall(header + data)
-            else:
-                connection.sendall(header)
-                connection.sendall(data)
-        except TimeoutError:
-            self._interrupt()
+            view = memoryview(kernel_side.HEADER.pack(len(data)) + data)
+            while view:  # the socket does not block: a kernel that stops reading cannot hang us
+                try:
+                    view = view[connection.send(view):]
+                except BlockingIOError:
+                    left = self.deadline - monotonic()
+                    if left <= 0 or not self._writable.poll(min(left, LOOK_SECONDS) * 1000):
+                        if monotonic() >= self.deadline:
+                            self._interrupt()
         except OSError:
             raise self._closed() from None
 
@@ -201,14 +200,21 @@ class KernelBridge:
             self.connection, _ = self.listener.accept()
             self.listener.close()  # one connection a kernel: nobody else gets in
             self.channel_path.unlink(missing_ok=True)
+            self.connection.setblocking(False)
+            self._readable, self._writable = select.poll(), select.poll()
+            self._readable.register(self.connection, select.POLLIN)
+            self._writable.register(self.connection, select.POLLOUT)
         return self.connection
 
     def _wait(self, end: socket.socket) -> None:
         """Until `end` has something to read. Out of time, the kernel is interrupted; a reply
         to the loop's cell means that the loop ended (`StudentValueError`); both are looked
         at every `LOOK_SECONDS`, as is a kernel that died (its end closes at once)."""
-        watch = select.poll()
-        watch.register(end, select.POLLIN)
+        if end is self.connection:
+            watch = self._readable
+        else:
+            watch = select.poll()
+            watch.register(end, select.POLLIN)
         shell = self.client.shell_channel
         while True:
             left = self.deadline - monotonic()
