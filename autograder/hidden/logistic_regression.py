@@ -87,7 +87,7 @@ def grade_propagate(propagate):
 def grade_optimize(optimize):
     rng = np.random.default_rng(SEED)
     with exercise("optimize (hidden tests)") as ex:
-        for (n_x, m, iterations, rate), b in zip([(4, 10, 301, 0.05), (6, 3, 120, 0.5),
+        for (n_x, m, iterations, rate), b in zip([(4, 10, 201, 0.05), (6, 3, 120, 0.5),
                                                    (3, 20, 50, 0.2)], BIASES, strict=True):
             X, Y = _data(rng, n_x, m)
             w = rng.normal(scale=0.5, size=(n_x, 1))

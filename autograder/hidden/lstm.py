@@ -302,14 +302,14 @@ def grade_sample(sample):
                        f"expected 12 characters and the end token, got {len(indices)} indices")
 
         # A model whose every step draws from the same distribution p, whatever it read: the
-        # end token is rare, so that each call draws about ten characters (each draw is a
-        # call into the grader while it is graded).
+        # end token is rare, so that each call draws about ten characters, some 400 in all
+        # (each draw is a call into the grader while it is graded).
         p = np.array([0.45, 0.2, 0.1, 0.25, 0.0])
         model = endless_model(5, newline)
         model["by"] = np.log(np.maximum(p, 1e-30)).reshape(-1, 1)
-        call = "sample(model drawing from p = [0.45, 0.2, 0.1, 0.25, 0], ...) with 60 seeds"
+        call = "sample(model drawing from p = [0.45, 0.2, 0.1, 0.25, 0], ...) with 40 seeds"
         counts = np.zeros(5)
-        for k in range(60):
+        for k in range(40):
             indices = ex.call(sample, model, char_to_ix, LimitedGenerator(SEED + k),
                               label=call, pure=False,
                           helpers=helpers("sample"))
