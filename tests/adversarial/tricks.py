@@ -189,8 +189,10 @@ def classmate() -> Case:
 
 def kills_its_sandbox() -> Case:
     """Killing the fork server ends the sandbox: the kernel died in the sigmoid cell, and
-    only basic_sigmoid, before it, keeps its points."""
-    case = correct_with("kills_the_grader", ESCAPES["kills_the_grader"])
+    only basic_sigmoid, before it, keeps its points. (The cell waits for the end: a kernel
+    whose sandbox is being torn down may still answer a check for a moment.)"""
+    case = correct_with("kills_the_grader", ESCAPES["kills_the_grader"]
+                        + "import time\ntime.sleep(3)\n")
     case.score = 3
     case.cells = {"sigmoid-visible": (0, "kernel died"), "basic_sigmoid-hidden": (2, "")}
     return case
