@@ -157,7 +157,7 @@ class KernelBridge:
         if self.connection is not None:
             try:
                 for _ in range(STALE_READS):
-                    if not self.connection.recv(2**20):
+                    if not self.connection.recv_into(self.chunk):
                         break
                 else:
                     raise ChannelBroken()
@@ -177,9 +177,9 @@ class KernelBridge:
                     view = view[connection.send(view):]
                 except BlockingIOError:
                     left = self.deadline - monotonic()
-                    if left <= 0 or not self._writable.poll(min(left, LOOK_SECONDS) * 1000):
-                        if monotonic() >= self.deadline:
-                            self._interrupt()
+                    if left <= 0:
+                        self._interrupt()
+                    self._writable.poll(min(left, LOOK_SECONDS) * 1000)
         except OSError:
             raise self._closed() from None
 
