@@ -10,7 +10,9 @@ A message is four bytes giving the length of a JSON tree, the tree, then the
 arrays' bytes one after the other, each starting on a multiple of `ALIGN` bytes.
 In the tree an array of numbers or text is `{"$nd": [dtype, shape, offset]}` (its
 bytes at `offset` of that tail); any other array is `{"$npy": [offset, size]}`,
-`.npy` bytes read with `allow_pickle=False`. Arrays travel as raw bytes, never as
+`.npy` bytes read with `allow_pickle=False`. A dict whose keys are text not starting
+with `$` is a JSON object; tuples, other dicts, NumPy scalars and functions are
+objects of one `$` key. Arrays travel as raw bytes, never as
 base64 text: a training loop sends thousands. Read from a writable buffer (a
 `bytearray`), arrays are views of it, not copies.
 
@@ -36,6 +38,9 @@ LENGTH = struct.Struct(">I")
 ALIGN = 16
 RAW_KINDS = "biufcUS"  # dtypes sent as their raw bytes, with dtype and shape beside them
 _DTYPES: dict[str, np.dtype] = {}  # the dtypes read so far, by their text
+_RAW: dict[np.dtype, str] = {}  # the dtypes written so far as raw bytes, with their text
+_PADDING = [b"\0" * n for n in range(ALIGN)]
+_JSON = json.JSONEncoder(separators=(",", ":"))  # NaN and infinities as JavaScript writes them
 
 
 class WireError(ValueError):
@@ -61,7 +66,7 @@ def dumps(value: Any, reference: Callable[[Any], Function | None] = lambda _: No
     given, receives the arrays in their order in the message; an array whose id `known`
     gives (the n-th of the question being answered) goes as `{"$ref": n}`."""
     arrays = _Tail(sent, known)
-    tree = json.dumps(_encode(value, reference, 0, arrays), allow_nan=True).encode()
+    tree = _JSON.encode(_encode(value, reference, 0, arrays)).encode()
     tree += b" " * (-(LENGTH.size + len(tree)) % ALIGN)  # the arrays start aligned
     size = LENGTH.size + len(tree) + arrays.size
     if size > MAX_BYTES:
@@ -82,7 +87,8 @@ def loads(data: bytes | bytearray, resolve: Callable[[Function], Any] = lambda f
     start = LENGTH.size + length
     reader = _Reader(resolve, memoryview(data)[start:], seen, refs or [])
     try:
-        return json.loads(bytes(data[LENGTH.size:start]), object_hook=reader)
+        return json.JSONDecoder(object_hook=reader).decode(
+            bytes(data[LENGTH.size:start]).decode())
     except (ValueError, RecursionError) as error:  # WireError is a ValueError
         if isinstance(error, WireError):
             raise
@@ -93,7 +99,7 @@ class _Tail:
     """The arrays' bytes of a message being written."""
 
     def __init__(self, sent: list | None, known: dict[int, int] | None):
-        self.parts: list[bytes] = []
+        self.parts: list = []
         self.size = 0
         self.sent, self.known = sent, known
 
@@ -102,14 +108,24 @@ class _Tail:
             return {"$ref": place}
         if self.sent is not None:
             self.sent.append(array)
-        return _array_tree(array, self)
+        if type(array) is not np.ndarray:
+            array = np.asarray(array)  # a subclass goes as its plain array
+        text = _RAW.get(array.dtype)
+        if text is None:
+            return _array_tree(array, self)
+        if not array.flags.c_contiguous:
+            array = np.ascontiguousarray(array)
+        return {"$nd": [text, array.shape, self.add(array, array.nbytes)]}
 
-    def add(self, data: bytes) -> int:
-        """Where `data` starts in the tail."""
+    def add(self, data, size: int) -> int:
+        """Where `data` (`size` bytes; an array's own buffer, copied only when the message is
+        joined) starts in the tail."""
         start = self.size
-        padding = -len(data) % ALIGN
-        self.parts.append(data + b"\0" * padding if padding else data)
-        self.size += len(data) + padding
+        padding = -size % ALIGN
+        self.parts.append(data)
+        if padding:
+            self.parts.append(_PADDING[padding])
+        self.size += size + padding
         return start
 
 
@@ -120,6 +136,8 @@ def _encode(value: Any, reference, depth: int, arrays: _Tail) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
+    if kind is np.ndarray:
+        return arrays.array(value)
     if depth > MAX_DEPTH:
         raise WireError(f"the data is nested more than {MAX_DEPTH} levels deep")
     depth += 1
@@ -128,6 +146,8 @@ def _encode(value: Any, reference, depth: int, arrays: _Tail) -> Any:
     if kind is tuple:
         return {"$tuple": [_encode(v, reference, depth, arrays) for v in value]}
     if kind is dict:
+        if all(type(k) is str and k[:1] != "$" for k in value):  # as a JSON object
+            return {k: _encode(v, reference, depth, arrays) for k, v in value.items()}
         return {"$dict": [[_encode(k, reference, depth, arrays),
                            _encode(v, reference, depth, arrays)] for k, v in value.items()]}
     if isinstance(value, np.ndarray):
@@ -142,30 +162,36 @@ def _encode(value: Any, reference, depth: int, arrays: _Tail) -> Any:
 
 
 class _Reader:
-    """Turns each tagged JSON object of a message into its value."""
+    """Turns each tagged JSON object of a message into its value; an object without tags is
+    a dict of text keys."""
 
     def __init__(self, resolve, tail: memoryview, seen: list | None, refs: list):
         self.resolve, self.tail, self.seen, self.refs = resolve, tail, seen, refs
 
     def __call__(self, tree: dict) -> Any:
-        if len(tree) == 1:
-            (tag, body), = tree.items()
-            if tag in ("$nd", "$npy"):
-                array = _array(tree, self.tail)
-                if self.seen is not None:
-                    self.seen.append(array)
-                return array
-            if tag == "$ref" and type(body) is int and 0 <= body < len(self.refs):
-                return self.refs[body]
-            if tag == "$tuple" and type(body) is list:
-                return tuple(body)
-            if tag == "$dict" and type(body) is list:
-                return _dict(body)
-            if tag == "$scalar" and type(body) is np.ndarray and body.ndim == 0:
-                return body[()]
-            if (tag == "$function" and type(body) is list and len(body) == 2
-                    and all(type(p) is str for p in body)):
-                return self.resolve(Function(*body))
+        if len(tree) != 1:
+            if any(key[:1] == "$" for key in tree):
+                raise WireError("malformed data")
+            return tree
+        (tag, body), = tree.items()
+        if tag[:1] != "$":
+            return tree
+        if tag == "$nd" or tag == "$npy":
+            array = _array(tag, body, self.tail)
+            if self.seen is not None:
+                self.seen.append(array)
+            return array
+        if tag == "$tuple" and type(body) is list:
+            return tuple(body)
+        if tag == "$ref" and type(body) is int and 0 <= body < len(self.refs):
+            return self.refs[body]
+        if tag == "$dict" and type(body) is list:
+            return _dict(body)
+        if tag == "$scalar" and type(body) is np.ndarray and body.ndim == 0:
+            return body[()]
+        if (tag == "$function" and type(body) is list and len(body) == 2
+                and all(type(p) is str for p in body)):
+            return self.resolve(Function(*body))
         raise WireError("malformed data")
 
 
@@ -182,39 +208,43 @@ def _dict(pairs: list) -> dict:
 
 
 def _array_tree(array: np.ndarray, arrays: _Tail) -> dict:
-    """The array's place in the tree; its bytes go to `arrays`."""
+    """The place in the tree of an array whose dtype was not yet written; its bytes go to
+    `arrays`. Numbers and text go raw (and their dtype is remembered), others as `.npy`."""
     if array.dtype.hasobject:
         raise WireError("a NumPy array of Python objects (dtype object) cannot be passed: "
                         "use numbers")
-    array = np.asarray(array)
     if array.dtype.kind in RAW_KINDS and not array.dtype.fields:
-        offset = arrays.add(np.ascontiguousarray(array).tobytes())
-        return {"$nd": [array.dtype.str, list(array.shape), offset]}
+        if len(_RAW) < 256:
+            _RAW[array.dtype] = array.dtype.str
+        data = np.ascontiguousarray(array)
+        return {"$nd": [array.dtype.str, array.shape, arrays.add(data, data.nbytes)]}
     buffer = io.BytesIO()
     np.save(buffer, array, allow_pickle=False)
     data = buffer.getvalue()
-    return {"$npy": [arrays.add(data), len(data)]}
+    return {"$npy": [arrays.add(data, len(data)), len(data)]}
 
 
-def _array(tree: dict, tail: memoryview) -> np.ndarray:
+def _array(tag: str, body, tail: memoryview) -> np.ndarray:
     try:
-        if "$nd" in tree:
-            return _raw_array(*tree["$nd"], tail)
-        offset, size = tree["$npy"]
+        if tag == "$nd":
+            return _raw_array(*body, tail)
+        offset, size = body
         return np.load(io.BytesIO(_slice(tail, offset, size)), allow_pickle=False)
     except Exception as error:  # noqa: BLE001 - whatever is wrong, it is not an array
         raise WireError(f"a malformed array ({type(error).__name__})") from None
 
 
 def _raw_array(dtype: str, shape: list, offset: int, tail: memoryview) -> np.ndarray:
-    kind = _dtype(dtype)
+    kind = _DTYPES.get(dtype) or _dtype(dtype)
     if type(shape) is not list or len(shape) > 32:
         raise ValueError("not a shape")
     for n in shape:
         if type(n) is not int or n < 0:
             raise ValueError("not a shape")
-    array = np.frombuffer(_slice(tail, offset, kind.itemsize * math.prod(shape)), dtype=kind)
-    array = array.reshape(shape)
+    count = math.prod(shape)
+    if type(offset) is not int or not 0 <= offset <= offset + kind.itemsize * count <= len(tail):
+        raise ValueError("the bytes lie outside the message")
+    array = np.frombuffer(tail, dtype=kind, count=count, offset=offset).reshape(shape)
     return array if array.flags.writeable else array.copy()
 
 
