@@ -301,6 +301,8 @@ def clip(gradients, maxValue):
 """, visible="clip(gradients, 10)['dWf']: wrong values", hidden="wrong values"),
     Answer("sample", "argmax instead of drawing", sampler(draw="np.argmax(y)"),
            visible=None, hidden="do not follow the model's distribution"),
+    Answer("sample", "uniform draws (p= forgotten)", sampler(draw="rng.choice(vocab_size)"),
+           visible="must be the next input", hidden="must be the next input"),
     Answer("sample", "draws from np.random", sampler(
         draw="np.random.choice(vocab_size, p=y.ravel())"), visible="the same seed gave "
            "different sequences", hidden="the same seed gave different sequences"),

@@ -190,13 +190,13 @@ def grade_nn_model(nn_model):
     """
     rng = np.random.default_rng(SEED)
     with exercise("nn_model (hidden tests)") as ex:
-        # Iterations enough for the reference from any of 60 seeds, and no more: while it is
-        # graded, each of nn_model's calls to its helpers is a call into the grader. One
-        # problem needs the hidden layer (the sign of a product); the others are separable,
-        # and learnt in a few dozen steps.
+        # Iterations enough for the reference from any of 200 seeds (the worst reaches 87.5 %
+        # on the first problem), and no more: while it is graded, each of nn_model's calls to
+        # its helpers is a call into the grader. One problem needs the hidden layer (the sign
+        # of a product); the other is separable, learnt in a few dozen steps at the default
+        # learning rate.
         for n_x, n_h, m, iterations, learning_rate, accuracy, seed, separable in [
-                (2, 5, 40, 300, 1.2, 0.85, 1, False), (3, 4, 30, 60, None, 0.95, 3, True),
-                (2, 3, 24, 80, 0.5, 0.95, 5, True)]:
+                (2, 5, 40, 180, 3.0, 0.85, 1, False), (3, 4, 30, 60, None, 0.95, 3, True)]:
             X = rng.normal(size=(n_x, m))
             Y = (X[0:1] + 0.5 * X[-1:] > 0 if separable else X[0:1] * X[-1:] > 0).astype(int)
             kwargs = {"num_iterations": iterations}
@@ -211,7 +211,7 @@ def grade_nn_model(nn_model):
                             accuracy)
         X = rng.normal(size=(3, 10))
         Y = (X[0:1] > 0).astype(int)
-        for kwargs in [{"num_iterations": 50, "learning_rate": 0.0}, {"num_iterations": 0}]:
+        for kwargs in [{"num_iterations": 3, "learning_rate": 0.0}, {"num_iterations": 0}]:
             settings = ", ".join(f"{k}={v}" for k, v in kwargs.items())
             call = f"nn_model(X, Y, 6, {settings})  # nothing to learn: the initial parameters"
             expect_initialization(ex, ex.call(nn_model, X, Y, 6, kwargs=kwargs, label=call,
