@@ -335,7 +335,7 @@ def update_parameters(params, grads, learning_rate):
         _L_LAYER_MODEL, "        if i % 100 == 0:\n            costs.append(cost)",
         "        costs.append(cost)"),
         visible="expected 3 costs, those of iterations 0, 100 and 200",
-        hidden="expected 3 costs, one every 100 iterations from iteration 0, got 250"),
+        hidden="expected 2 costs, one every 100 iterations from iteration 0, got 101"),
     DeepAnswer("L_layer_model", "returns only the parameters", _variant(
         _L_LAYER_MODEL, "return parameters, costs", "return parameters"),
         visible="expected two results, `return parameters, costs`",
