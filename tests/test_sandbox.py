@@ -115,6 +115,19 @@ def test_a_kernel_that_dies_is_reported_and_later_cells_are_not_run(tmp_path, sa
     assert outputs[2][-1]["ename"] == KERNEL_DIED
 
 
+@pytest.mark.parametrize("render_figures", [False, True])
+def test_grading_kernels_draw_figures_only_when_asked(tmp_path, render_figures):
+    """Figures cost time and are not graded: by default a grading kernel starts with them
+    off (`plt.show()` and each cell's end close them); `render_figures` keeps them."""
+    draw = ("import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.show()\n"
+            "plt.figure(); plt.plot([3, 1])")
+    outputs = run([draw, "print(len(plt.get_fignums()))"], tmp_path,
+                  render_figures=render_figures)
+    images = [o for o in outputs[0] if "image/png" in o.get("data", {})]
+    assert len(images) == (2 if render_figures else 0)
+    assert text(outputs[1]) == "0\n"
+
+
 def test_a_kernel_that_ignores_interrupts_is_replaced(tmp_path):
     loop = ("import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
             "while True:\n    time.sleep(0.01)")

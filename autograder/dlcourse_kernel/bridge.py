@@ -29,6 +29,7 @@ CALLBACK = b"C"
 RESULT = b"R"
 HEADER = struct.Struct(">I")
 _connection: list[socket.socket] = []  # the grader's channel, once connected
+NO_FIGURES = "__import__('dlcourse_kernel.bridge').bridge.no_figures()"
 _LIBRARIES = tuple({os.path.dirname(os.path.abspath(__file__)), sys.prefix, sys.base_prefix})
 
 
@@ -43,7 +44,7 @@ def serve() -> None:
 
 def _answer(message: bytes) -> bytes:
     request = wire.loads(message, _resolve)
-    reply = {"describe": _describe, "call": _call, "setup": _setup}[request["op"]](request)
+    reply = {"describe": _describe, "call": _call}[request["op"]](request)
     try:
         return wire.dumps(reply, _reference)
     except wire.WireError as error:
@@ -122,12 +123,6 @@ def _call(request: dict) -> dict:
     changed.update({f"kw:{n}": v for n, v in kwargs.items() if not _same(v, kept_kwargs[n])})
     return {"ok": True, "result": result, "changed": changed,
             "random_state": np.random.get_state()}
-
-
-def _setup(request: dict) -> dict:
-    if not request["figures"]:
-        _no_figures()
-    return {"ok": True}
 
 
 class _bound:
@@ -236,8 +231,9 @@ def _student_line(tb) -> str:
     return f" in {frame.name}, line {frame.lineno}: `{frame.line.strip()}`"
 
 
-def _no_figures() -> None:
-    """Draw no figure while grading: `plt.show()` and each cell's end close them."""
+def no_figures() -> None:
+    """Draw no figure while grading: `plt.show()` and each cell's end close them. The grader
+    has the kernel run this as it starts (`NO_FIGURES`, one of IPython's `exec_lines`)."""
     import matplotlib
 
     matplotlib.use("agg", force=True)

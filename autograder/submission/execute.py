@@ -41,6 +41,7 @@ from nbgrader.utils import is_grade, is_solution
 from traitlets import Bool, Dict, Float, Integer
 
 from autograder.course import SOLUTIONS
+from autograder.dlcourse_kernel.bridge import NO_FIGURES
 from autograder.submission.kernel_fork import ForkingKernelManager
 from autograder.submission.sandbox import SandboxSettings
 from autograder.submission.trusted import (
@@ -216,6 +217,7 @@ class GuardedExecute(Execute):
         manager.settings = self.settings
         folder = self.resources.get("metadata", {}).get("path")
         manager.files = Path(folder) if folder else None
+        manager.exec_lines = () if self.render_figures else (NO_FIGURES,)
         return manager
 
     async def _start_kernel(self) -> None:
@@ -230,11 +232,8 @@ class GuardedExecute(Execute):
                 self.bridge = KernelBridge(self.km.get_connection_info(),
                                            self.km.provisioner.process, self.interrupt_grace,
                                            self.km.folder.channel)
-                self.bridge.deadline = monotonic() + self.startup_timeout
-                self.bridge.request({"op": "setup", "figures": self.render_figures})
-                self.bridge.finish()
                 return
-            except (RuntimeError, OSError, KernelTrouble) as error:
+            except (RuntimeError, OSError) as error:
                 self.log.warning("a grading kernel did not start: %s", error)
                 if self.km is not None and self.km.has_kernel:
                     await self._async_cleanup_kernel()

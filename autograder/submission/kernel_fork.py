@@ -221,7 +221,8 @@ class ForkingProvisioner(LocalProvisioner):
 
     async def launch_kernel(self, cmd: list[str], **kwargs):
         manager = self.parent
-        request = {"argv": cmd[3:], "env": manager.kernel_env, "cwd": str(manager.folder.work),
+        argv = [*cmd[3:], *(f"--IPKernelApp.exec_lines={line}" for line in manager.exec_lines)]
+        request = {"argv": argv, "env": manager.kernel_env, "cwd": str(manager.folder.work),
                    "memory_bytes": manager.settings.memory_bytes}
         self.process = manager.server.fork(request)
         self.pid = self.process.pid
@@ -269,12 +270,14 @@ class ForkingKernelManager(AsyncKernelManager):
     """An `AsyncKernelManager` whose kernel is forked in the sandbox, in a folder of its own.
 
     Set `settings` (a `sandbox.SandboxSettings`) and `files` (the assignment's folder,
-    whose files the kernel's working folder gets) before starting it.
+    whose files the kernel's working folder gets) before starting it, and `exec_lines`
+    (code the kernel runs as it starts) if any.
     """
 
     client_factory = Type(PromptKernelClient, klass=AsyncKernelClient)
     settings: "sandbox.SandboxSettings"
     files: Path | None = None
+    exec_lines: tuple[str, ...] = ()
 
     async def _async_wait(self, pollinterval: float = 0.1) -> None:
         """Wait for a killed kernel to end, looking every 5 ms rather than every 0.1 s."""
