@@ -25,8 +25,9 @@ TIGHT = {"rtol": 1e-10, "atol": 1e-10}
 # (m, n_H_prev, n_W_prev, n_C_prev, f, n_C, stride, pad)
 CONV_CASES = [(1, 6, 5, 2, 3, 4, 1, 1), (2, 7, 8, 3, 2, 2, 2, 0), (1, 9, 7, 1, 3, 3, 3, 2),
               (1, 5, 5, 4, 5, 2, 1, 2)]
-# (m, n_H_prev, n_W_prev, n_C, f, stride)
+# (m, n_H_prev, n_W_prev, n_C, f, stride); pool_backward's gradient check has two examples.
 POOL_CASES = [(1, 6, 6, 3, 2, 2), (2, 5, 7, 2, 3, 1), (1, 8, 5, 4, 3, 2)]
+POOL_BACKWARD_CASES = [(1, 6, 6, 3, 2, 2), (1, 5, 7, 2, 3, 1), (1, 8, 5, 4, 3, 2)]
 
 # The notebook's functions each graded function may call, bound to the reference's.
 HELPERS = {
@@ -201,7 +202,7 @@ def grade_pool_backward(pool_backward):
                     return np.sum(reference.pool_forward(p["A_prev"], hparameters, mode)[0] * G)
 
                 _gradient_check(ex, call, cost, {"A_prev": A_prev}, {"A_prev": dA_prev})
-        for m, n_H_prev, n_W_prev, n_C, f, stride in POOL_CASES:
+        for m, n_H_prev, n_W_prev, n_C, f, stride in POOL_BACKWARD_CASES:
             hparameters = {"f": f, "stride": stride}
             for mode in ["max", "average"]:
                 A_prev = _separated(rng, (m, n_H_prev, n_W_prev, n_C))
