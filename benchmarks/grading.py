@@ -19,11 +19,24 @@ the same grades, and where a worker's time goes (per submission, averaged):
 kernel start-up, running the cells, the rest of nbgrader's autograde, the feedback
 page, intake, and the client's share (files, gradebook). Figures depend on the
 machine and its load; report them with the load.
+
+`--against REV` compares this checkout with the course at git revision REV (checked
+out once into `build/bench-against-REV`): `--rounds` times, the two grade the same
+class in turns, each with its own copy of this benchmark (the earlier one first in
+odd rounds, last in even ones), and the medians and their ratio are printed. A machine
+whose speed drifts by 10-20 % from one minute to the next (shared cloud cores) moves
+single runs more than the difference being measured.
+
+    .venv/bin/python benchmarks/grading.py --against ac9ee77 --rounds 5 --students 10 \
+        --workers 2 --assignments 01_numpy_basics 02_vectorization ...
 """
 
 import argparse
+import os
 import random
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -55,6 +68,9 @@ def parse_args():
                         help="grading kernels draw the figures (as before they stopped)")
     parser.add_argument("--root", type=Path, default=REPO / "build" / "bench-grading")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--against", metavar="REV",
+                        help="compare with the course at this git revision, in turns")
+    parser.add_argument("--rounds", type=int, default=3, help="turns of --against")
     return parser.parse_args()
 
 
@@ -123,8 +139,57 @@ def phases(timings: list[dict]) -> dict[str, float]:
     return {phase: total[phase] / max(len(timings), 1) for phase in PHASES}
 
 
+def checkout(revision: str) -> Path:
+    """The course at `revision`, checked out beside the build once."""
+    folder = REPO / "build" / f"bench-against-{revision}"
+    if not folder.exists():
+        subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(folder),
+                        revision], check=True, capture_output=True)
+    return folder
+
+
+def timed_run(course: Path, args, workers: int) -> tuple[float, str]:
+    """Seconds of one `--workers` run of `course`'s own benchmark; its line of phases."""
+    command = [sys.executable, str(course / "benchmarks" / "grading.py"), "--no-baseline",
+               "--students", str(args.students), "--workers", str(workers),
+               "--mistakes", str(args.mistakes), "--seed", str(args.seed),
+               "--root", str(args.root / course.name)]
+    if args.assignments:
+        command += ["--assignments", *args.assignments]
+    output = subprocess.run(command, cwd=course, check=True, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(course)}).stdout
+    line = re.search(rf"^--workers {workers}: ([0-9.]+) s; .*$", output, re.MULTILINE)
+    if line is None:
+        raise RuntimeError(f"no timing in the output of {course}:\n{output}")
+    return float(line.group(1)), line.group(0)
+
+
+def compare(args) -> None:
+    """This checkout against `--against`, in turns; medians and their ratio."""
+    courses = {"this checkout": REPO, args.against: checkout(args.against)}
+    workers = args.workers[-1]
+    load = os.getloadavg()[0]
+    print(f"--workers {workers}, {args.rounds} rounds in turns (load {load:.2f} at the start)")
+    seconds: dict[str, list[float]] = {name: [] for name in courses}
+    for turn in range(args.rounds):
+        order = list(courses)[::-1] if turn % 2 == 0 else list(courses)
+        for name in order:
+            taken, line = timed_run(courses[name], args, workers)
+            seconds[name].append(taken)
+            print(f"round {turn + 1}, {name}: {line}", flush=True)
+    medians = {name: statistics.median(values) for name, values in seconds.items()}
+    for name, values in seconds.items():
+        print(f"{name}: median {medians[name]:.1f} s of " + ", ".join(f"{v:.1f}" for v in values))
+    ratio = medians["this checkout"] / medians[args.against]
+    print(f"this checkout takes {ratio:.3f} x the time of {args.against} "
+          f"({(ratio - 1) * 100:+.1f} %)")
+
+
 def main() -> None:
     args = parse_args()
+    if args.against:
+        compare(args)
+        return
     chosen = args.assignments or assignments()
     submissions = args.root / "submissions"
     shutil.rmtree(args.root, ignore_errors=True)
