@@ -110,9 +110,9 @@ class _Tail:
             self.sent.append(array)
         if type(array) is not np.ndarray:
             array = np.asarray(array)  # a subclass goes as its plain array
-        text = _RAW.get(array.dtype)
+        text = _RAW.get(array.dtype) or _raw_text(array.dtype)
         if text is None:
-            return _array_tree(array, self)
+            return _npy_tree(array, self)
         if not array.flags.c_contiguous:
             array = np.ascontiguousarray(array)
         return {"$nd": [text, array.shape, self.add(array, array.nbytes)]}
@@ -207,17 +207,20 @@ def _dict(pairs: list) -> dict:
     return result
 
 
-def _array_tree(array: np.ndarray, arrays: _Tail) -> dict:
-    """The place in the tree of an array whose dtype was not yet written; its bytes go to
-    `arrays`. Numbers and text go raw (and their dtype is remembered), others as `.npy`."""
-    if array.dtype.hasobject:
+def _raw_text(dtype: np.dtype) -> str | None:
+    """The text of a dtype of numbers or text, remembered in `_RAW`; None for others (they
+    go as `.npy`). Arrays of Python objects are refused."""
+    if dtype.hasobject:
         raise WireError("a NumPy array of Python objects (dtype object) cannot be passed: "
                         "use numbers")
-    if array.dtype.kind in RAW_KINDS and not array.dtype.fields:
-        if len(_RAW) < 256:
-            _RAW[array.dtype] = array.dtype.str
-        data = np.ascontiguousarray(array)
-        return {"$nd": [array.dtype.str, array.shape, arrays.add(data, data.nbytes)]}
+    if dtype.kind not in RAW_KINDS or dtype.fields:
+        return None
+    if len(_RAW) < 256:
+        _RAW[dtype] = dtype.str
+    return dtype.str
+
+
+def _npy_tree(array: np.ndarray, arrays: _Tail) -> dict:
     buffer = io.BytesIO()
     np.save(buffer, array, allow_pickle=False)
     data = buffer.getvalue()

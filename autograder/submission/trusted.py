@@ -252,7 +252,7 @@ class KernelBridge:
                     raise ChannelBroken()
                 if len(self.received) >= header + size:
                     tag = bytes(self.received[header:header + 1])
-                    message = self.received[header + 1:header + size]  # writable: no copies
+                    message = self.received[header + 1:header + size]  # writable: arrays are views
                     del self.received[:header + size]
                     return tag, message
             connection = self._connected()
